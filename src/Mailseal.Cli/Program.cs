@@ -1,0 +1,3 @@
+using Mailseal.Cli;
+
+return await MailsealCommandLine.InvokeAsync(args);
