@@ -1,0 +1,8 @@
+namespace Mailseal.Core.Configuration;
+
+public enum ConfigurationChangeKind
+{
+    Add,
+    Update,
+    Remove,
+}

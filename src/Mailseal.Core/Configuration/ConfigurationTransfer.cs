@@ -1,0 +1,147 @@
+using Mailseal.Core.Branding;
+
+namespace Mailseal.Core.Configuration;
+
+/// <summary>
+/// Export and import of the configuration document. Import validates everything before it changes
+/// anything, treats every section present in the document as the whole desired state of that section,
+/// and leaves sections the document omits alone.
+/// </summary>
+public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBrandingImageNormalizer imageNormalizer)
+{
+    private const string BrandingSection = "omeConfiguration";
+
+    public async Task<ConfigurationDocument> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await branding.ListAsync(cancellationToken);
+        var templates = stored.Any(IsDefault) ? stored : [new OmeConfiguration(OmeConfiguration.DefaultIdentity), .. stored];
+        return new ConfigurationDocument
+        {
+            OmeConfigurations = templates
+                .OrderBy(t => IsDefault(t) ? 0 : 1).ThenBy(t => t.Identity, StringComparer.OrdinalIgnoreCase)
+                .Select(ToEntry)
+                .ToList(),
+        };
+    }
+
+    /// <summary>Works out the changes; applies them unless <paramref name="dryRun"/>.</summary>
+    public async Task<IReadOnlyList<ConfigurationChange>> ImportAsync(
+        ConfigurationDocument document, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var changes = new List<ConfigurationChange>();
+        if (document.OmeConfigurations is { } entries)
+        {
+            var desired = ToTemplates(entries);
+            changes.AddRange(await PlanBrandingAsync(desired, cancellationToken));
+            if (!dryRun)
+            {
+                await ApplyBrandingAsync(desired, changes, cancellationToken);
+            }
+        }
+
+        return changes;
+    }
+
+    private List<OmeConfiguration> ToTemplates(IReadOnlyList<OmeConfigurationEntry> entries)
+    {
+        var templates = new List<OmeConfiguration>();
+        foreach (var entry in entries)
+        {
+            var template = new OmeConfiguration(
+                entry.Identity,
+                OmeConfigurationValidator.NullIfEmpty(entry.EmailText),
+                OmeConfigurationValidator.NullIfEmpty(entry.DisclaimerText),
+                OmeConfigurationValidator.NullIfEmpty(entry.PortalText),
+                entry.Image is null ? null : imageNormalizer.Normalize(DecodeImage(entry)));
+            OmeConfigurationValidator.Validate(template);
+            if (templates.Any(t => string.Equals(t.Identity, template.Identity, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ConfigurationDocumentException($"The OME configuration \"{template.Identity}\" appears twice.");
+            }
+
+            templates.Add(template);
+        }
+
+        return templates;
+    }
+
+    private async Task<List<ConfigurationChange>> PlanBrandingAsync(List<OmeConfiguration> desired, CancellationToken cancellationToken)
+    {
+        var stored = await branding.ListAsync(cancellationToken);
+        var changes = new List<ConfigurationChange>();
+        foreach (var template in desired)
+        {
+            var current = stored.FirstOrDefault(s => SameIdentity(s, template));
+            var difference = current is null ? Differences(new OmeConfiguration(template.Identity), template) : Differences(current, template);
+            if (current is null && !(IsDefault(template) && difference.Length == 0))
+            {
+                changes.Add(new ConfigurationChange(ConfigurationChangeKind.Add, BrandingSection, template.Identity, difference));
+            }
+            else if (current is not null && difference.Length > 0)
+            {
+                changes.Add(new ConfigurationChange(ConfigurationChangeKind.Update, BrandingSection, template.Identity, difference));
+            }
+        }
+
+        foreach (var gone in stored.Where(s => !desired.Any(d => SameIdentity(s, d))))
+        {
+            var detail = IsDefault(gone) ? "reverts to the default texts and logo" : "";
+            changes.Add(new ConfigurationChange(ConfigurationChangeKind.Remove, BrandingSection, gone.Identity, detail));
+        }
+
+        return changes;
+    }
+
+    private async Task ApplyBrandingAsync(List<OmeConfiguration> desired, List<ConfigurationChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes.Where(c => c.Section == BrandingSection))
+        {
+            if (change.Kind == ConfigurationChangeKind.Remove)
+            {
+                await branding.RemoveAsync(change.Identity, cancellationToken);
+            }
+            else
+            {
+                await branding.UpsertAsync(desired.First(d => string.Equals(d.Identity, change.Identity, StringComparison.OrdinalIgnoreCase)), cancellationToken);
+            }
+        }
+    }
+
+    private static string Differences(OmeConfiguration current, OmeConfiguration wanted)
+    {
+        var fields = new List<string>();
+        if (current.EmailText != wanted.EmailText) fields.Add("EmailText");
+        if (current.DisclaimerText != wanted.DisclaimerText) fields.Add("DisclaimerText");
+        if (current.PortalText != wanted.PortalText) fields.Add("PortalText");
+        if (!(current.Image ?? []).AsSpan().SequenceEqual(wanted.Image ?? [])) fields.Add("Image");
+        return string.Join(", ", fields);
+    }
+
+    private static byte[] DecodeImage(OmeConfigurationEntry entry)
+    {
+        try
+        {
+            return Convert.FromBase64String(entry.Image!);
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationDocumentException($"The image of OME configuration \"{entry.Identity}\" is not valid base64.", ex);
+        }
+    }
+
+    private static OmeConfigurationEntry ToEntry(OmeConfiguration template) => new()
+    {
+        Identity = template.Identity,
+        EmailText = template.EmailText,
+        DisclaimerText = template.DisclaimerText,
+        PortalText = template.PortalText,
+        Image = template.Image is null ? null : Convert.ToBase64String(template.Image),
+    };
+
+    private static bool IsDefault(OmeConfiguration template) =>
+        string.Equals(template.Identity, OmeConfiguration.DefaultIdentity, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameIdentity(OmeConfiguration a, OmeConfiguration b) =>
+        string.Equals(a.Identity, b.Identity, StringComparison.OrdinalIgnoreCase);
+}
