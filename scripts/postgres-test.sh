@@ -68,7 +68,7 @@ free_port() {
 }
 
 is_running() {
-    [[ -f "$STATE_DIR/connection-string" && -d "$STATE_DIR/data" ]] &&
+    [[ -f "$STATE_DIR/bin-dir" && -d "$STATE_DIR/data" ]] &&
         as_owner "$(cat "$STATE_DIR/bin-dir")/pg_ctl" -D "$STATE_DIR/data" status >/dev/null 2>&1
 }
 
@@ -127,8 +127,8 @@ stop() {
         log "nothing to stop"
         return
     fi
-    if [[ -d "$STATE_DIR/data" && -f "$STATE_DIR/bin-dir" ]]; then
-        as_owner "$(cat "$STATE_DIR/bin-dir")/pg_ctl" -D "$STATE_DIR/data" -m fast -w stop >&2 || true
+    if is_running; then
+        as_owner "$(cat "$STATE_DIR/bin-dir")/pg_ctl" -D "$STATE_DIR/data" -m fast -w stop >&2
     fi
     rm -rf "$STATE_DIR"
     log "stopped"
