@@ -138,6 +138,17 @@ public sealed class KeyEncryptionKeySourceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetKey_EmbeddedDefaultConcurrentFirstStarts_AllGetTheSameKey()
+    {
+        var options = Options();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Source(options).GetKey().Id)));
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(Directory.GetFiles(options.FullDataDirectory));
+    }
+
+    [Fact]
     public void GetKey_EmbeddedDefaultFileLoosened_Throws()
     {
         var options = Options();
