@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -25,6 +26,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             ValidatePostgresConnectionString(options.ConnectionString, failures);
         }
+        else if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            ValidateSqliteConnectionString(options.ConnectionString, failures);
+        }
 
         if (options.KeyEncryptionKeyFile is not null && string.IsNullOrWhiteSpace(options.KeyEncryptionKeyFile))
         {
@@ -32,6 +37,19 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSqliteConnectionString(string connectionString, List<string> failures)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException)
+        {
+            failures.Add("Storage:ConnectionString is not a valid SQLite connection string "
+                + "(e.g. Data Source=/var/lib/mailseal/mailseal.db).");
+        }
     }
 
     private static void ValidatePostgresConnectionString(string? connectionString, List<string> failures)

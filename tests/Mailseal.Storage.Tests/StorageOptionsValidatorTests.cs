@@ -53,6 +53,14 @@ public sealed class StorageOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_SqliteConnectionStringWithUnknownKeyword_Fails()
+    {
+        var result = _validator.Validate(null, new StorageOptions { ConnectionString = "Datasource=x.db;Colour=blue" });
+
+        Assert.Contains("not a valid SQLite connection string", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_EmptyDataDirectory_Fails()
     {
         var result = _validator.Validate(null, new StorageOptions { DataDirectory = " " });
