@@ -1,0 +1,43 @@
+using Mailseal.Core.Branding;
+using Mailseal.Core.Keys;
+using Mailseal.Core.Tenancy;
+using Mailseal.Storage.KeyEncryption;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mailseal.Storage;
+
+/// <summary>Registers Mailseal's storage with a host.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <see cref="StorageOptions"/> from the "Storage" section (on start), and registers
+    /// <see cref="MailsealStorage"/>, its stores and key-encryption key as singletons, plus a hosted service
+    /// that migrates the schema at start. Nothing touches the database during registration.
+    /// </summary>
+    public static IServiceCollection AddMailsealStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton(provider => MailsealStorage.Open(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().Keys);
+        services.AddSingleton<ITenantStore>(provider => provider.GetRequiredService<MailsealStorage>().Tenants);
+        services.AddSingleton<IOmeConfigurationStore>(provider => provider.GetRequiredService<MailsealStorage>().Branding);
+        services.AddSingleton<KeyEncryptionKeySource>(
+            provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
+        services.AddSingleton<KeyEncryptionKey>(
+            provider => provider.GetRequiredService<KeyEncryptionKeySource>().GetKey());
+        services.AddHostedService<StorageStartupService>();
+        return services;
+    }
+}
