@@ -17,12 +17,11 @@ step "Installing the real parts the tests use (Debian packages)"
 bash scripts/provision.sh
 
 step "Starting a throwaway PostgreSQL on loopback"
-pg_state="$(mktemp -d /tmp/mailseal-pg.XXXXXX)"
-chmod 755 "$pg_state"
-cleanup() { bash scripts/postgres-test.sh stop "$pg_state" || true; rm -rf "$pg_state"; }
+MAILSEAL_POSTGRES_STATE_DIR="$(mktemp -d /tmp/mailseal-pg.XXXXXX)"
+export MAILSEAL_POSTGRES_STATE_DIR
+cleanup() { bash scripts/postgres-test.sh stop || true; rm -rf "$MAILSEAL_POSTGRES_STATE_DIR"; }
 trap cleanup EXIT
-bash scripts/postgres-test.sh start "$pg_state"
-MAILSEAL_TEST_POSTGRES="$(cat "$pg_state/connection-string")"
+MAILSEAL_TEST_POSTGRES="$(bash scripts/postgres-test.sh start)"
 export MAILSEAL_TEST_POSTGRES
 
 artifacts="$repo/artifacts/test"

@@ -1,15 +1,43 @@
 using System.CommandLine;
+using Mailseal.Cli.Commands;
 
 namespace Mailseal.Cli;
 
-/// <summary>The <c>mailseal</c> command tree.</summary>
+/// <summary>The <c>mailseal</c> command tree, and the one place where failures become exit codes.</summary>
 internal static class MailsealCommandLine
 {
-    public static RootCommand Build()
+    public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Mailseal: the open-source email encryption gateway.");
+        root.Subcommands.Add(KeysCommand.Build(console));
         return root;
     }
 
-    public static Task<int> InvokeAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, CliConsole.Process, CancellationToken.None);
+
+    public static async Task<int> InvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Output,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await Build(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("mailseal: cancelled");
+            return CliErrors.Failure;
+        }
+#pragma warning disable CA1031 // The command line's one boundary: every failure becomes one line and an exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return CliErrors.Report(ex, console);
+        }
+    }
 }

@@ -31,5 +31,5 @@ public static class LegacyCryptoMode1
         ? Mode1
         : throw new SealingRefusedException(
             SealingRefusalReason.LegacyModeDisabled,
-            "Crypto mode 1 (RSA-1024, SHA-1) is disabled. Set Protection:AllowLegacyMode1=true only for legacy interoperability.");
+            "Crypto mode 1 (RSA-1024, SHA-1) is disabled. Enable it (Protection:AllowLegacyMode1=true, or --allow-legacy-mode1) only for legacy interoperability.");
 }

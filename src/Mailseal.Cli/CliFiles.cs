@@ -1,0 +1,49 @@
+namespace Mailseal.Cli;
+
+/// <summary>Opens `--in` and `--out` paths, where "-" means standard input or output.</summary>
+internal static class CliFiles
+{
+    public const string StandardStream = "-";
+
+    /// <summary>Opens an input for reading; standard input is copied to a temporary file first, so it can be read twice.</summary>
+    public static async Task<Stream> OpenInputAsync(string path, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (path != StandardStream)
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        }
+
+        var spool = CreateSpool();
+        await using (var input = console.OpenStandardInput())
+        {
+            await input.CopyToAsync(spool, cancellationToken);
+        }
+
+        spool.Position = 0;
+        return spool;
+    }
+
+    /// <summary>A temporary file, deleted when closed: bounded memory for messages of any size.</summary>
+    public static FileStream CreateSpool(string? directory = null) => new(
+        Path.Combine(directory ?? Path.GetTempPath(), $".mailseal-{Guid.NewGuid():N}.tmp"),
+        PrivateNewFile(FileOptions.DeleteOnClose | FileOptions.Asynchronous));
+
+    /// <summary>A new file that only its owner can read: it may hold plaintext.</summary>
+    public static FileStreamOptions PrivateNewFile(FileOptions options)
+    {
+        var fileOptions = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            Options = options,
+            BufferSize = 1 << 16,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return fileOptions;
+    }
+}
