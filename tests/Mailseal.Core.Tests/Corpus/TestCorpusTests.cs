@@ -23,9 +23,9 @@ public class TestCorpusTests
 
     [Theory]
     [MemberData(nameof(RequiredCategories))]
-    public void InCategory_RequiredCategory_IsPresent(string prefix)
+    public void InCategory_RequiredCategory_HasAtLeastTwoMessages(string prefix)
     {
-        Assert.NotEmpty(TestCorpus.InCategory(prefix));
+        Assert.True(TestCorpus.InCategory(prefix).Count >= 2, $"{prefix} has {TestCorpus.InCategory(prefix).Count} messages.");
     }
 
     [Fact]
@@ -62,6 +62,31 @@ public class TestCorpusTests
     public void IsSmtpCarriable_KnownFile_IsClassifiedRight(string fileName, bool expected)
     {
         Assert.Equal(expected, TestCorpus.IsSmtpCarriable(fileName));
+    }
+
+    [Theory]
+    [InlineData("alt-001-plain-html.eml", true)]
+    [InlineData("many-headers-003-2500.eml", true)]
+    [InlineData("malformed-missing-boundary-001.eml", true)]
+    [InlineData("malformed-no-header-block-001.eml", false)]
+    [InlineData("malformed-no-header-block-002.eml", false)]
+    [InlineData("malformed-header-no-colon-001.eml", false)]
+    [InlineData("malformed-duplicate-headers-001.eml", false)]
+    [InlineData("mbox-from-line-001.eml", false)]
+    [InlineData("nul-bytes-002.eml", false)]
+    public void IsRelaySafe_KnownFile_IsClassifiedRight(string fileName, bool expected)
+    {
+        Assert.Equal(expected, TestCorpus.IsRelaySafe(fileName));
+    }
+
+    [Fact]
+    public void RelaySafeFiles_Corpus_AreAllSmtpCarriable()
+    {
+        var relaySafe = TestCorpus.FileNames.Where(TestCorpus.IsRelaySafe).ToList();
+
+        Assert.All(relaySafe, name => Assert.True(TestCorpus.IsSmtpCarriable(name), name));
+        Assert.Equal(relaySafe.Count, TestCorpus.RelaySafeFiles.Count);
+        Assert.InRange(relaySafe.Count, TestCorpus.SmtpCarriableFiles.Count - 10, TestCorpus.SmtpCarriableFiles.Count - 4);
     }
 
     [Fact]

@@ -32,8 +32,7 @@ internal static class CharsetFamily
             var html = Legacy(charset, $"<html><body><p>{text.Replace("\n", "<br>\n", StringComparison.Ordinal)}</p></body></html>\n", encodings[0], "html");
             var alternative = Create(htmlName, string.Empty, new MultipartAlternative { Legacy(charset, text, encodings[0]), html });
             alternative.Headers.Replace(HeaderId.Subject, encoding, subject);
-            alternative.From.Clear();
-            alternative.From.Add(new MailboxAddress(encoding, SenderName(prefix), "sender@example.net"));
+            alternative.From[0] = new MailboxAddress(encoding, SenderName(prefix), "sender@example.net");
             yield return ToFile(htmlName, alternative);
         }
 
@@ -74,8 +73,7 @@ internal static class CharsetFamily
         {
             var name = $"rfc2047-{i + 1:D3}-subject.eml";
             var message = Create(name, subjects[i], Text(CorpusText.English));
-            message.From.Clear();
-            message.From.Add(new MailboxAddress("Jürgen Weiß", "juergen.weiss@example.com"));
+            message.From[0] = new MailboxAddress("Jürgen Weiß", "juergen.weiss@example.com");
             message.To.Add(new MailboxAddress("Zoë Ångström", "zoe@example.net"));
             yield return ToFile(name, message);
         }

@@ -9,16 +9,18 @@ internal static class HeaderFamily
 {
     public static IEnumerable<CorpusFile> Generate()
     {
-        int[] counts = [200, 1_000, 3_000];
+        int[] counts = [200, 1_000, 2_500];
         for (var i = 0; i < counts.Length; i++)
         {
             var name = $"many-headers-{i + 1:D3}-{counts[i]}.eml";
             var message = Create(name, $"{counts[i]} header fields", Text(CorpusText.English));
             for (var n = 0; n < counts[i]; n++)
             {
-                var field = n % 3 == 0 ? "Received" : n % 3 == 1 ? "X-Trace-Hop" : "Comments";
-                var hop = string.Create(CultureInfo.InvariantCulture, $"from relay{n}.example.net (relay{n}.example.net [192.0.2.{n % 250}]) by relay{n + 1}.example.net; hop {n}");
-                message.Headers.Insert(0, new Header(field, hop));
+                // At most 20 Received fields: MTAs bounce a message with more than about 50 as a mail loop.
+                var header = n < 20
+                    ? new Header("Received", string.Create(CultureInfo.InvariantCulture, $"from relay{n}.example.net ([192.0.2.{n + 1}]) by relay{n + 1}.example.net; hop {n}"))
+                    : new Header(n % 2 == 0 ? "X-Trace-Hop" : "Comments", string.Create(CultureInfo.InvariantCulture, $"step {n} via node{n % 97}.example.net"));
+                message.Headers.Insert(0, header);
             }
 
             yield return ToFile(name, message);
@@ -82,8 +84,7 @@ internal static class HeaderFamily
             var body = Text(cases[i].Body);
             body.ContentTransferEncoding = ContentEncoding.EightBit;
             var message = Create(name, cases[i].Subject, body);
-            message.From.Clear();
-            message.From.Add(new MailboxAddress(cases[i].Display, cases[i].Address));
+            message.From[0] = new MailboxAddress(cases[i].Display, cases[i].Address);
             message.To.Add(new MailboxAddress("Ünal Ağaoğlu", "ünal@example.net"));
             yield return ToFile(name, message, international: true);
         }

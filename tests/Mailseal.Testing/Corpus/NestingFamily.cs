@@ -65,10 +65,8 @@ internal static class NestingFamily
             _ => new Multipart("mixed") { Text(CorpusText.German), Attachment("application", "pdf", "angebot.pdf", AttachmentFamily.Shaped(SeededBytes.FromText(seed), "%PDF-1.4\n"u8.ToArray(), 3_000)) },
         };
         var inner = Create(seed, $"Original note {variant + 1}", body);
-        inner.From.Clear();
-        inner.From.Add(CorpusPeople.Chiara);
-        inner.To.Clear();
-        inner.To.Add(CorpusPeople.Ada);
+        inner.From[0] = CorpusPeople.Chiara;
+        inner.To[0] = CorpusPeople.Ada;
         return inner;
     }
 }

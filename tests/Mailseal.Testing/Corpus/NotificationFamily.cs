@@ -29,7 +29,10 @@ internal static class NotificationFamily
         {
             var name = $"mdn-{i + 1:D3}-read-receipt.eml";
             var fields = $"Reporting-UA: mail.example.org; Mailseal corpus\nFinal-Recipient: rfc822; bruno.ferreira@example.org\nOriginal-Message-ID: <{MessageIdFor("original-disposition-notification")}>\nDisposition: manual-action/MDN-sent-manually; {(i == 2 ? "deleted" : "displayed")}\n";
-            yield return ToFile(name, Create(name, "Read: Delivery schedule", Report("disposition-notification", "Your message was displayed on the recipient's screen.\n", fields, i == 1)));
+            var receipt = Create(name, "Read: Delivery schedule", Report("disposition-notification", "Your message was displayed on the recipient's screen.\n", fields, i == 1));
+            receipt.From[0] = CorpusPeople.Bruno;
+            receipt.To[0] = CorpusPeople.Ada;
+            yield return ToFile(name, receipt);
         }
 
         string[] actions = ["failed", "delayed", "delivered", "failed"];
@@ -39,8 +42,7 @@ internal static class NotificationFamily
             var status = actions[i] switch { "failed" => i == 0 ? "5.1.1" : "5.2.2", "delayed" => "4.4.1", _ => "2.0.0" };
             var fields = $"Reporting-MTA: dns; mx1.example.com\nArrival-Date: {DateUtils.FormatDate(DateFor(name))}\n\nFinal-Recipient: rfc822; nobody@example.net\nAction: {actions[i]}\nStatus: {status}\nDiagnostic-Code: smtp; {(status[0] == '5' ? "550 5.1.1 mailbox unavailable" : "250 ok")}\n";
             var message = Create(name, $"Delivery Status Notification ({actions[i]})", Report("delivery-status", $"Delivery to nobody@example.net: {actions[i]}.\n", fields, i % 2 == 0));
-            message.From.Clear();
-            message.From.Add(CorpusPeople.Postmaster);
+            message.From[0] = CorpusPeople.Postmaster;
             message.Headers.Add("Auto-Submitted", "auto-replied");
             yield return ToFile(name, message);
         }
@@ -49,10 +51,8 @@ internal static class NotificationFamily
         {
             var name = $"autoreply-{i + 1:D3}.eml";
             var message = Create(name, "Automatic reply: Delivery schedule", Text(i == 1 ? CorpusText.German : "I am out of the office until 16 March and will read your message after my return.\n"));
-            message.From.Clear();
-            message.From.Add(CorpusPeople.Bruno);
-            message.To.Clear();
-            message.To.Add(CorpusPeople.Ada);
+            message.From[0] = CorpusPeople.Bruno;
+            message.To[0] = CorpusPeople.Ada;
             message.Headers.Add("Auto-Submitted", i == 3 ? "auto-generated" : "auto-replied");
             message.Headers.Add("X-Auto-Response-Suppress", "All");
             message.InReplyTo = MessageIdFor("alt-001-plain-html.eml");

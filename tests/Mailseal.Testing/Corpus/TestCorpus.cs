@@ -37,6 +37,12 @@ public static class TestCorpus
     /// <summary>Corpus file names that SMTP can carry unchanged (see <see cref="SmtpCarriability"/>).</summary>
     public static TheoryData<string> SmtpCarriableFiles => ToTheoryData(FileNames.Where(IsSmtpCarriable));
 
+    /// <summary>
+    /// Corpus file names that an MTA such as Postfix relays with nothing changed but its prepended trace
+    /// fields (see <see cref="RelaySafety"/>): SMTP-carriable, with a complete header block.
+    /// </summary>
+    public static TheoryData<string> RelaySafeFiles => ToTheoryData(FileNames.Where(IsRelaySafe));
+
     /// <summary>Sizes of the large messages, for theories over <see cref="LargeMessagePath"/>.</summary>
     public static TheoryData<long> LargeMessageSizes => [OneMegabyte, TwentyFiveMegabytes];
 
@@ -59,6 +65,8 @@ public static class TestCorpus
         [.. FileNames.Where(name => name.StartsWith(prefix, StringComparison.Ordinal))];
 
     public static bool IsSmtpCarriable(string fileName) => SmtpCarriability.IsCarriable(ReadAllBytes(fileName));
+
+    public static bool IsRelaySafe(string fileName) => RelaySafety.IsRelaySafe(ReadAllBytes(fileName));
 
     /// <summary>
     /// Path of a deterministic large message of exactly <paramref name="size"/> bytes, written on first use
