@@ -51,10 +51,11 @@ public sealed class EnvelopeSealer
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(envelopeOutput);
-        ValidateRequest(request);
+        SealingInputs.ValidateRequest(request);
         var normalForms = NormalizeRecipients(request.Recipients);
 
         var keys = await _keyRing.GetSealingKeysAsync(cancellationToken);
+        SealingInputs.ValidateKeys(keys);
         var suite = CryptoSuite.For(keys.Mode, _options.AllowLegacyMode1);
         var recipientHashes = normalForms
             .Select(form => ImmutableArray.Create(RecipientHasher.HashNormalForm(form, keys.RecipientHashSecret)))
@@ -167,29 +168,6 @@ public sealed class EnvelopeSealer
         }
 
         return ordered;
-    }
-
-    private static void ValidateRequest(SealRequest request)
-    {
-        if (!LicenseText.IsValidText(request.Sender))
-        {
-            throw new ArgumentException("The sender must be 1 to 998 characters without control characters.", nameof(request));
-        }
-
-        if (request.OriginalMessageId is not null && !LicenseText.IsValidText(request.OriginalMessageId))
-        {
-            throw new ArgumentException("The Message-ID must be 1 to 998 characters without control characters.", nameof(request));
-        }
-
-        if (!LicenseText.IsValidLanguage(request.Language))
-        {
-            throw new ArgumentException("The language must be a BCP 47 tag.", nameof(request));
-        }
-
-        if (!LicenseText.IsValidText(request.BrandingTemplate))
-        {
-            throw new ArgumentException("The branding template must be 1 to 998 characters without control characters.", nameof(request));
-        }
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset time)

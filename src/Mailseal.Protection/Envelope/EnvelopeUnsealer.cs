@@ -9,6 +9,8 @@ namespace Mailseal.Protection.Envelope;
 /// Verifies and opens envelopes sealed under the ring's tenant. Every failure is one
 /// <see cref="EnvelopeInvalidException"/>; no plaintext of a segment is written before its tag has verified.
 /// Expiry is not checked here: the portal decides; compliance unsealing and RemoveOME ignore it.
+/// Failures that are not the envelope's (I/O errors of the streams, a key store that does not answer,
+/// cancellation) propagate as they are.
 /// </summary>
 public sealed class EnvelopeUnsealer
 {
