@@ -12,18 +12,24 @@ internal sealed class HtmlLineBuilder
 {
     public const int MaxLineLength = 76;
 
-    // Past this column a space in text becomes a line break (HTML treats both as white space).
-    private const int SoftWrapColumn = 60;
-
-    // Where a long run without spaces (CJK text) is split by an empty comment, which renders as nothing.
-    private const string CommentBreak = "<!--\r\n-->";
+    // Text stops this far from the line's end, leaving room for "<!--" that splits a long word.
+    private const int TextLineLength = MaxLineLength - 4;
 
     private readonly StringBuilder builder = new();
     private int column;
 
-    /// <summary>Appends trusted ASCII markup that holds no line break.</summary>
+    /// <summary>
+    /// Appends trusted ASCII markup that holds no line break. Markup that would overrun the line starts a new
+    /// one: every place the writers put markup after text (a closing tag, an attribute's closing quote)
+    /// takes a line break as harmless white space.
+    /// </summary>
     public HtmlLineBuilder Markup(string markup)
     {
+        if (column > 0 && column + markup.Length > MaxLineLength)
+        {
+            Line();
+        }
+
         builder.Append(markup);
         column += markup.Length;
         return this;
@@ -39,16 +45,44 @@ internal sealed class HtmlLineBuilder
     public HtmlLineBuilder MarkupLine(string markup) => Markup(markup).Line();
 
     /// <summary>
-    /// Appends untrusted text, HTML-encoded. A line break in it becomes <c>&lt;br&gt;</c>; other control
-    /// characters are dropped. <paramref name="insideRawText"/> is for title, where comments don't exist.
+    /// Appends untrusted text, HTML-encoded, wrapping at spaces. A line break in it becomes <c>&lt;br&gt;</c>;
+    /// other control characters are dropped. A word too long for a line (CJK text has no spaces) is split
+    /// by an empty comment, which renders as nothing; <paramref name="noComments"/> is for attribute values
+    /// and the title, where a comment would be literal text, and splits with a line break instead.
     /// </summary>
-    public HtmlLineBuilder Text(string text, bool insideRawText = false)
+    public HtmlLineBuilder Text(string text, bool noComments = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        foreach (var rune in normalized.EnumerateRunes())
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        for (var p = 0; p < paragraphs.Length; p++)
         {
-            AppendRune(rune, insideRawText);
+            if (p > 0)
+            {
+                Markup("<br>").Line();
+            }
+
+            var words = paragraphs[p].Split(' ', '\t');
+            for (var w = 0; w < words.Length; w++)
+            {
+                var encoded = words[w].EnumerateRunes().Where(r => !Rune.IsControl(r)).Select(Encode).ToList();
+                if (w > 0)
+                {
+                    // A line break is white space in HTML, just like the space it replaces.
+                    if (column + 1 + encoded.Sum(e => e.Length) <= TextLineLength)
+                    {
+                        Markup(" ");
+                    }
+                    else
+                    {
+                        Line();
+                    }
+                }
+
+                foreach (var unit in encoded)
+                {
+                    AppendUnit(unit, noComments);
+                }
+            }
         }
 
         return this;
@@ -96,37 +130,11 @@ internal sealed class HtmlLineBuilder
 
     public override string ToString() => builder.ToString();
 
-    private void AppendRune(Rune rune, bool insideRawText)
+    private void AppendUnit(string encoded, bool noComments)
     {
-        if (rune.Value == '\n')
+        if (column + encoded.Length > TextLineLength)
         {
-            Markup("<br>").Line();
-            return;
-        }
-
-        if (rune.Value is ' ' or '\t')
-        {
-            if (column >= SoftWrapColumn)
-            {
-                Line();
-            }
-            else
-            {
-                Markup(" ");
-            }
-
-            return;
-        }
-
-        if (Rune.IsControl(rune))
-        {
-            return;
-        }
-
-        var encoded = Encode(rune);
-        if (column + encoded.Length > MaxLineLength - CommentBreak.Length)
-        {
-            if (insideRawText)
+            if (noComments)
             {
                 Line();
             }

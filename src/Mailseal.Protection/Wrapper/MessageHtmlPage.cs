@@ -33,7 +33,7 @@ internal static class MessageHtmlPage
     {
         var html = new HtmlLineBuilder()
             .MarkupLine("<!doctype html>")
-            .Markup("<html lang=\"").Text(LanguageOf(branding)).MarkupLine("\">")
+            .Markup("<html lang=\"").Text(LanguageOf(branding), noComments: true).MarkupLine("\">")
             .MarkupLine("<head>")
             .MarkupLine("<meta charset=\"utf-8\">")
             .MarkupLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -43,7 +43,7 @@ internal static class MessageHtmlPage
             .MarkupLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
             .MarkupLine(" style-src 'unsafe-inline'; img-src data:;")
             .Markup(" form-action ").UrlValue(PortalAddresses.Origin(portalUrl)).MarkupLine("\">")
-            .Markup("<title>").Text(branding.Texts.Title, insideRawText: true).MarkupLine("</title>")
+            .Markup("<title>").Text(branding.Texts.Title, noComments: true).MarkupLine("</title>")
             .MarkupLine("<style>");
         foreach (var rule in Style)
         {
@@ -54,7 +54,7 @@ internal static class MessageHtmlPage
             .MarkupLine("</head>")
             .MarkupLine("<body>")
             .MarkupLine("<main>")
-            .Markup("<img class=\"logo\" alt=\"").Text(branding.Texts.LogoAlt).Markup("\"").Line()
+            .Markup("<img class=\"logo\" alt=\"").Text(branding.Texts.LogoAlt, noComments: true).Markup("\"").Line()
             .Markup(" src=\"data:image/png;base64,").Base64Lines(branding.LogoPng).MarkupLine("\">")
             .Markup("<h1>").Text(branding.Texts.Title).MarkupLine("</h1>")
             .Markup("<p class=\"intro\">").Text(branding.EmailText).MarkupLine("</p>")

@@ -23,7 +23,6 @@ internal static class WrapperBody
     public static string Html(EffectiveBranding branding, Uri portalUrl, string logoContentId)
     {
         var texts = branding.Texts;
-        const string Font = "font-family:Arial,Helvetica,sans-serif;";
         return new HtmlLineBuilder()
             .MarkupLine("<!doctype html>")
             .MarkupLine("<html>")
@@ -31,8 +30,9 @@ internal static class WrapperBody
             .MarkupLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .MarkupLine("</head>")
             .MarkupLine("<body style=\"margin:0;padding:16px;background:#ffffff;color:#1d2733\">")
-            .MarkupLine("<div style=\"max-width:560px;" + Font + "font-size:15px;line-height:1.5\">")
-            .Markup("<img alt=\"").Text(texts.LogoAlt).Markup("\" src=\"cid:").UrlValue(logoContentId).MarkupLine("\"")
+            .MarkupLine("<div style=\"max-width:560px;font-size:15px;line-height:1.5;")
+            .MarkupLine(" font-family:Arial,Helvetica,sans-serif\">")
+            .Markup("<img alt=\"").Text(texts.LogoAlt, noComments: true).Markup("\" src=\"cid:").UrlValue(logoContentId).MarkupLine("\"")
             .MarkupLine(" style=\"display:block;max-width:100%;height:auto;margin:0 0 16px\">")
             .Markup("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">").Text(texts.Title).MarkupLine("</h1>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(branding.EmailText).MarkupLine("</p>")

@@ -82,7 +82,8 @@ public sealed class WrapperMailBuilder
             ContentId = logoContentId,
         };
 
-        var related = new MultipartRelated { alternative, logo };
+        // Setting Root puts the alternative first and names its type in the related part's header.
+        var related = new MultipartRelated { logo };
         related.Root = alternative;
         related.Boundary = identifiers.NewBoundary();
 
