@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Mailseal.Core.Branding;
 using Mailseal.Protection.Branding;
@@ -103,9 +104,14 @@ public sealed class BrandingImageNormalizerTests
     public void Normalize_PngClaimingHugeDimensions_RefusedBeforeDecoding()
     {
         // A 30 000 × 30 000 header over a tiny body: decoding it would allocate gigabytes.
+        // The IHDR checksum is fixed up, so only the dimension check can refuse it; decoding it instead would
+        // fail with an out-of-memory error, not a BrandingValidationException.
         var png = TestImages.Create(1, 1, "png");
-        png[16] = 0; png[17] = 0; png[18] = 0x75; png[19] = 0x30;
-        png[20] = 0; png[21] = 0; png[22] = 0x75; png[23] = 0x30;
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), 30_000);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), 30_000);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(png.AsSpan(12, 17)));
+        var info = Image.Identify(png);
+        Assert.Equal((30_000, 30_000), (info.Width, info.Height));
 
         AssertRefused(png);
     }
@@ -149,6 +155,22 @@ public sealed class BrandingImageNormalizerTests
         using var image = Image.Load(output);
         Assert.Null(image.Metadata.ExifProfile);
         Assert.Empty(image.Metadata.GetPngMetadata().TextData);
+    }
+
+    // PNG's chunk checksum (CRC-32, polynomial 0xEDB88320) over the chunk type and data.
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     private void AssertRefused(byte[] input)
