@@ -116,6 +116,17 @@ internal sealed class HtmlLineBuilder
         return this;
     }
 
+    /// <summary>Appends a short ASCII attribute value on the current line, escaping what could end the value.</summary>
+    public HtmlLineBuilder AttributeValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Markup(value
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal));
+    }
+
     /// <summary>Appends base64 of the bytes in lines of <see cref="MaxLineLength"/>, starting on a new line.</summary>
     public HtmlLineBuilder Base64Lines(byte[] bytes)
     {

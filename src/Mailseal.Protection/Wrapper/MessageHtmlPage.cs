@@ -42,7 +42,9 @@ internal static class MessageHtmlPage
             // form can only go to the portal.
             .MarkupLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
             .MarkupLine(" style-src 'unsafe-inline'; img-src data:;")
-            .Markup(" form-action ").UrlValue(PortalAddresses.Origin(portalUrl)).MarkupLine("\">")
+            // A source expression must stay whole, so the origin gets a line of its own instead of being split.
+            .MarkupLine(" form-action")
+            .Markup(" ").AttributeValue(PortalAddresses.Origin(portalUrl)).MarkupLine("\">")
             .Markup("<title>").Text(branding.Texts.Title, noComments: true).MarkupLine("</title>")
             .MarkupLine("<style>");
         foreach (var rule in Style)

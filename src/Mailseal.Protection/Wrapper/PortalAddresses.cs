@@ -16,7 +16,9 @@ public static class PortalAddresses
     {
         Validate(portalUrl);
         var port = portalUrl.IsDefaultPort ? string.Empty : ":" + portalUrl.Port.ToString(CultureInfo.InvariantCulture);
-        return $"{portalUrl.Scheme}://{portalUrl.IdnHost}{port}";
+        // IdnHost is the punycode form of a name; an IPv6 literal needs the brackets that only Host keeps.
+        var host = portalUrl.HostNameType == UriHostNameType.IPv6 ? portalUrl.Host : portalUrl.IdnHost;
+        return $"{portalUrl.Scheme}://{host}{port}";
     }
 
     private static string Combine(Uri portalUrl, string path)

@@ -32,7 +32,9 @@ internal static class WrapperBody
             .MarkupLine("<body style=\"margin:0;padding:16px;background:#ffffff;color:#1d2733\">")
             .MarkupLine("<div style=\"max-width:560px;font-size:15px;line-height:1.5;")
             .MarkupLine(" font-family:Arial,Helvetica,sans-serif\">")
-            .Markup("<img alt=\"").Text(texts.LogoAlt, noComments: true).Markup("\" src=\"cid:").UrlValue(logoContentId).MarkupLine("\"")
+            .Markup("<img alt=\"").Text(texts.LogoAlt, noComments: true).MarkupLine("\"")
+            // Kept on one line: not every mail client strips line breaks from a cid: reference.
+            .Markup(" src=\"cid:").AttributeValue(logoContentId).MarkupLine("\"")
             .MarkupLine(" style=\"display:block;max-width:100%;height:auto;margin:0 0 16px\">")
             .Markup("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">").Text(texts.Title).MarkupLine("</h1>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(branding.EmailText).MarkupLine("</p>")

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mailseal.Protection.Wrapper;
+using Mailseal.Testing;
 using MimeKit;
 
 namespace Mailseal.Protection.Tests.Wrapper;
@@ -133,6 +134,30 @@ public sealed class WrapperMailBuilderTests
         await builder.WriteAsync(request, Stream.Null);
 
         Assert.False(spool.CanRead);
+    }
+
+    [Fact]
+    public async Task WriteAsync_TemporaryFileSpool_SameOutputAndFileGoneAfterwards()
+    {
+        using var temp = new TempDirectory();
+        var envelope = RandomNumberGenerator.GetBytes(1024 * 1024);
+        var builder = new WrapperMailBuilder(
+            () => new FileStream(
+                temp.Combine(Path.GetRandomFileName()),
+                FileMode.CreateNew,
+                FileAccess.ReadWrite,
+                FileShare.None,
+                bufferSize: 64 * 1024,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous),
+            new SequentialMimeIdentifierSource());
+        using var output = new MemoryStream();
+
+        await builder.WriteAsync(
+            new WrapperRequest(WrapperFixtures.OriginalHeaders(), WrapperFixtures.Branding, "en", WrapperFixtures.PortalUrl, new MemoryStream(envelope)),
+            output);
+
+        Assert.Equal(await WrapperFixtures.BuildWrapperAsync(envelope), output.ToArray());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
     [Fact]

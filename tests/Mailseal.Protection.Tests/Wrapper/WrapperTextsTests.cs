@@ -73,6 +73,7 @@ public sealed class WrapperTextsTests
     [InlineData("https://example.org/mailseal/", "https://example.org/mailseal/envelope")]
     [InlineData("http://127.0.0.1:8080", "http://127.0.0.1:8080/envelope")]
     [InlineData("https://bücher.example/", "https://xn--bcher-kva.example/envelope")]
+    [InlineData("http://[::1]:5080/", "http://[::1]:5080/envelope")]
     public void Envelope_PortalUrl_AsciiAddressUnderPortal(string portal, string expected)
     {
         Assert.Equal(expected, PortalAddresses.Envelope(new Uri(portal)));
