@@ -7,6 +7,9 @@ namespace Mailseal.Core.Branding;
 /// </summary>
 public static class OmeConfigurationValidator
 {
+    /// <summary>The limit named in every refused image.</summary>
+    public const string ImageLimitDescription = "must be a png, jpg, bmp or tiff image of at most 1 MB and 2000×2000 pixels";
+
     /// <summary>Throws <see cref="BrandingValidationException"/> for the first field that breaks a limit.</summary>
     public static void Validate(OmeConfiguration configuration)
     {
@@ -23,9 +26,6 @@ public static class OmeConfigurationValidator
             throw new BrandingValidationException(nameof(OmeConfiguration.Image), ImageLimitDescription);
         }
     }
-
-    /// <summary>The limit named in every refused image.</summary>
-    public const string ImageLimitDescription = "must be a png, jpg, bmp or tiff image of at most 1 MB and 2000×2000 pixels";
 
     /// <summary>A template name: not empty, at most 64 characters, no control characters.</summary>
     public static void ValidateIdentity(string? identity)

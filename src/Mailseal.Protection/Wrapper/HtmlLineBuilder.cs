@@ -47,8 +47,8 @@ internal sealed class HtmlLineBuilder
     /// <summary>
     /// Appends untrusted text, HTML-encoded, wrapping at spaces. A line break in it becomes <c>&lt;br&gt;</c>;
     /// other control characters are dropped. A word too long for a line (CJK text has no spaces) is split
-    /// by an empty comment, which renders as nothing; <paramref name="noComments"/> is for attribute values
-    /// and the title, where a comment would be literal text, and splits with a line break instead.
+    /// by an empty comment, which renders as nothing. <paramref name="noComments"/> is for attribute values
+    /// and the title, where markup would be literal text: there line breaks stay plain white space.
     /// </summary>
     public HtmlLineBuilder Text(string text, bool noComments = false)
     {
@@ -56,7 +56,11 @@ internal sealed class HtmlLineBuilder
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         for (var p = 0; p < paragraphs.Length; p++)
         {
-            if (p > 0)
+            if (p > 0 && noComments)
+            {
+                Line();
+            }
+            else if (p > 0)
             {
                 Markup("<br>").Line();
             }

@@ -55,9 +55,8 @@ public sealed class WrapperInjectionTests
     [Fact]
     public async Task WriteAsync_HeaderWithBareLineBreak_StaysOneFoldedHeader()
     {
+        // A parsed header cannot hold this; a header list built by code can.
         var headers = WrapperFixtures.OriginalHeaders();
-        headers.Replace(new Header(Encoding.UTF8, HeaderId.Subject, "ignored"));
-        headers[HeaderId.Subject] = "x";
         var subject = headers.First(h => h.Id == HeaderId.Subject);
         subject.SetRawValue(Encoding.ASCII.GetBytes(" Hello\nBcc: victim@example.org\n\nBody\r\n"));
 
