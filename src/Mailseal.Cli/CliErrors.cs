@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using Mailseal.Protection.Envelope;
 using Microsoft.Extensions.Options;
 
 namespace Mailseal.Cli;
@@ -15,6 +16,7 @@ internal static class CliErrors
         ArgumentNullException.ThrowIfNull(exception);
         var (code, message) = exception switch
         {
+            EnvelopeInvalidException => (Failure, exception.Message),
             OptionsValidationException e => (Failure, "configuration: " + string.Join("; ", e.Failures)),
             ArgumentException or InvalidOperationException or FormatException => (Failure, exception.Message),
             IOException or UnauthorizedAccessException => (Failure, exception.Message),

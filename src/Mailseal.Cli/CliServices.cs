@@ -34,6 +34,7 @@ internal static class CliServices
             .AddLogging(ConfigureLogging)
             .AddMailsealStorage(configuration)
             .AddMailsealProtection(configuration)
+            .AddSingleton<SpoolFactory>(() => CliFiles.CreateSpool())
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         try

@@ -9,7 +9,13 @@ internal static class MailsealCommandLine
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Mailseal: the open-source email encryption gateway.");
+        root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(KeysCommand.Build(console));
+        root.Subcommands.Add(SealCommand.Build(console));
+        root.Subcommands.Add(UnsealCommand.Build(console));
+        root.Subcommands.Add(InspectCommand.Build(console));
+        root.Subcommands.Add(ConfigurationDocumentCommands.Import(console));
+        root.Subcommands.Add(ConfigurationDocumentCommands.Export(console));
         return root;
     }
 

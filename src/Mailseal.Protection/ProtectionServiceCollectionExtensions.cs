@@ -1,8 +1,15 @@
+using Mailseal.Core.Branding;
+using Mailseal.Core.Configuration;
 using Mailseal.Core.Keys;
+using Mailseal.Protection.Branding;
+using Mailseal.Protection.Envelope;
 using Mailseal.Protection.Keys;
+using Mailseal.Protection.Sealing;
+using Mailseal.Protection.Wrapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Mailseal.Protection;
 
@@ -10,7 +17,8 @@ public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers keys, sealing and unsealing, and the wrapper mail. Needs the stores and the
-    /// <see cref="KeyEncryptionKey"/> registered (Mailseal.Storage does both).
+    /// <see cref="KeyEncryptionKey"/> registered (Mailseal.Storage does both), and a <see cref="SpoolFactory"/>
+    /// from the host.
     /// </summary>
     public static IServiceCollection AddMailsealProtection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +32,14 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<TenantKeyRing>();
         services.AddSingleton<ITenantKeyRing>(sp => sp.GetRequiredService<TenantKeyRing>());
         services.AddSingleton<KeyManager>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProtectionOptions>>().Value);
+        services.AddSingleton<EnvelopeSealer>();
+        services.AddSingleton<EnvelopeUnsealer>();
+        services.AddSingleton(sp => new WrapperMailBuilder(() => sp.GetRequiredService<SpoolFactory>()()));
+        services.AddSingleton<MessageSealer>();
+        services.AddSingleton<MessageUnsealer>();
+        services.AddSingleton<IBrandingImageNormalizer, BrandingImageNormalizer>();
+        services.AddSingleton<ConfigurationTransfer>();
         return services;
     }
 }

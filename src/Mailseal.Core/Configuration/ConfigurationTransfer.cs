@@ -50,9 +50,9 @@ public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBran
         {
             var template = new OmeConfiguration(
                 entry.Identity,
-                OmeConfigurationValidator.NullIfEmpty(entry.EmailText),
-                OmeConfigurationValidator.NullIfEmpty(entry.DisclaimerText),
-                OmeConfigurationValidator.NullIfEmpty(entry.PortalText),
+                DefaultIfEmpty(entry.EmailText),
+                DefaultIfEmpty(entry.DisclaimerText),
+                DefaultIfEmpty(entry.PortalText),
                 entry.Image is null ? null : imageNormalizer.Normalize(DecodeImage(entry)));
             OmeConfigurationValidator.Validate(template);
             if (templates.Any(t => string.Equals(t.Identity, template.Identity, StringComparison.OrdinalIgnoreCase)))
@@ -129,6 +129,9 @@ public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBran
             throw new ConfigurationDocumentException($"The image of OME configuration \"{entry.Identity}\" is not valid base64.", ex);
         }
     }
+
+    /// <summary>In the document, as in Exchange, an empty text means the default text.</summary>
+    private static string? DefaultIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static OmeConfigurationEntry ToEntry(OmeConfiguration template) => new()
     {

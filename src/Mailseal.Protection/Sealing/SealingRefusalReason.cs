@@ -10,4 +10,5 @@ public enum SealingRefusalReason
     NoActiveKeys,
     LegacyModeDisabled,
     MixedCryptoModes,
+    UnknownBrandingTemplate,
 }

@@ -1,0 +1,16 @@
+using Mailseal.Core.Branding;
+
+namespace Mailseal.Protection.Sealing;
+
+/// <summary>Who a message is sealed for, and how its wrapper looks.</summary>
+/// <param name="Sender">The envelope sender (MAIL FROM), recorded in the license.</param>
+/// <param name="Recipients">The envelope recipients (RCPT TO): the only addresses that can open it.</param>
+/// <param name="BrandingTemplate">The OME configuration to brand the wrapper with.</param>
+/// <param name="Language">The sender's language: the wrapper's texts follow it.</param>
+/// <param name="ExpiresAt">When recipients may no longer open it in the portal; null for never.</param>
+public sealed record MessageSealRequest(
+    string Sender,
+    IReadOnlyCollection<string> Recipients,
+    string BrandingTemplate = OmeConfiguration.DefaultIdentity,
+    string Language = "en",
+    DateTimeOffset? ExpiresAt = null);
