@@ -72,13 +72,14 @@ public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBran
         var changes = new List<ConfigurationChange>();
         foreach (var template in desired)
         {
-            var current = stored.FirstOrDefault(s => SameIdentity(s, template));
-            var difference = current is null ? Differences(new OmeConfiguration(template.Identity), template) : Differences(current, template);
-            if (current is null && !(IsDefault(template) && difference.Length == 0))
+            // The default template always exists, stored or not: absent from the store, it has the defaults.
+            var current = stored.FirstOrDefault(s => SameIdentity(s, template))
+                ?? (IsDefault(template) ? new OmeConfiguration(template.Identity) : null);
+            if (current is null)
             {
-                changes.Add(new ConfigurationChange(ConfigurationChangeKind.Add, BrandingSection, template.Identity, difference));
+                changes.Add(new ConfigurationChange(ConfigurationChangeKind.Add, BrandingSection, template.Identity, Differences(new OmeConfiguration(template.Identity), template)));
             }
-            else if (current is not null && difference.Length > 0)
+            else if (Differences(current, template) is { Length: > 0 } difference)
             {
                 changes.Add(new ConfigurationChange(ConfigurationChangeKind.Update, BrandingSection, template.Identity, difference));
             }
