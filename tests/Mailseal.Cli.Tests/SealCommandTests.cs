@@ -17,6 +17,8 @@ public sealed class SealCommandTests : IDisposable
 
     public static TheoryData<string> Files => TestCorpus.Files;
 
+    public static TheoryData<long> LargeSizes => TestCorpus.LargeMessageSizes;
+
     private string DataDir => _directory.Combine("data");
 
     [Theory]
@@ -34,6 +36,25 @@ public sealed class SealCommandTests : IDisposable
         Assert.True(sealedRun.ExitCode == 0, sealedRun.ToString());
         Assert.True(unsealedRun.ExitCode == 0, unsealedRun.ToString());
         Assert.Equal(TestCorpus.ReadAllBytes(fileName), await File.ReadAllBytesAsync(unsealed));
+    }
+
+    [Theory]
+    [MemberData(nameof(LargeSizes))]
+    public async Task SealThenUnseal_LargeMessage_IdenticalBytes(long size)
+    {
+        var original = TestCorpus.LargeMessagePath(size);
+        var wrapper = _directory.Combine("wrapper.eml");
+        var unsealed = _directory.Combine("unsealed.eml");
+
+        var sealedRun = await CliRun.InvokeAsync(
+            "seal", "--data-dir", DataDir, "--sender", "alice@example.org", "--recipient", "bob@example.net", "--in", original, "--out", wrapper);
+        var unsealedRun = await CliRun.InvokeAsync("unseal", "--data-dir", DataDir, "--in", wrapper, "--out", unsealed);
+
+        Assert.True(sealedRun.ExitCode == 0, sealedRun.ToString());
+        Assert.True(unsealedRun.ExitCode == 0, unsealedRun.ToString());
+        await using var expected = File.OpenRead(original);
+        await using var actual = File.OpenRead(unsealed);
+        Assert.Equal(await System.Security.Cryptography.SHA256.HashDataAsync(expected), await System.Security.Cryptography.SHA256.HashDataAsync(actual));
     }
 
     [Fact]
