@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 
@@ -20,6 +19,6 @@ public sealed class BenchmarkJob : ManualConfig
             .WithIterationCount(8)
             .WithId("Envelope"));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(JsonExporter.Brief, MarkdownExporter.GitHub);
+        AddExporter(JsonExporter.Brief);
     }
 }
