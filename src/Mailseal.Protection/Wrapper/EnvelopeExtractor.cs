@@ -15,10 +15,17 @@ public static class EnvelopeExtractor
 {
     private static readonly SearchValues<byte> LeadingNoise = SearchValues.Create([(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]);
 
+    private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \t\r\n"u8);
+
+    private static readonly SearchValues<byte> Base64OrWhiteSpace =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
+
     private static readonly byte[] FieldMarker = Encoding.ASCII.GetBytes("name=\"envelope\" value=\"");
 
     /// <summary>How far into message.html the field may start (the page's head with its logo is far smaller).</summary>
     private const int MaxFieldOffset = 4 * 1024 * 1024;
+
+    private const int ChunkBytes = 1 << 16;
 
     /// <param name="input">A wrapper mail or message.html, seekable, at its start.</param>
     /// <param name="envelopeOutput">Receives the envelope's bytes.</param>
@@ -70,21 +77,25 @@ public static class EnvelopeExtractor
 
     private static async Task ExtractFromHtmlAsync(Stream html, Stream envelopeOutput, CancellationToken cancellationToken)
     {
-        await SkipToFieldAsync(html, cancellationToken);
-        var text = ArrayPool<byte>.Shared.Rent(1 << 16);
-        var decoded = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var text = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var decoded = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
+            var read = await SkipToFieldAsync(html, text, cancellationToken);
             var pending = 0;
             while (true)
             {
-                var read = await html.ReadAsync(text.AsMemory(pending, (1 << 16) - pending), cancellationToken);
                 if (read == 0)
                 {
-                    throw new EnvelopeInvalidException();
+                    read = await html.ReadAsync(text.AsMemory(pending, ChunkBytes - pending), cancellationToken);
+                    if (read == 0)
+                    {
+                        throw new EnvelopeInvalidException();
+                    }
                 }
 
                 var (usable, ended) = CompactBase64(text.AsSpan(pending, read));
+                read = 0;
                 pending += usable;
                 var whole = ended ? pending : pending - (pending % 4);
                 if (Base64.DecodeFromUtf8(text.AsSpan(0, whole), decoded, out var consumed, out var written, isFinalBlock: ended) != OperationStatus.Done
@@ -112,53 +123,65 @@ public static class EnvelopeExtractor
     /// <summary>
     /// Removes line breaks in place and stops at the closing quote. Returns how many base64 characters are
     /// left and whether the value ended; anything but base64, padding and white space is not an envelope.
+    /// Vectorised searches rather than a test per byte: this runs over every byte of a 25 MB envelope.
     /// </summary>
     private static (int Usable, bool Ended) CompactBase64(Span<byte> chunk)
     {
-        var kept = 0;
-        foreach (var b in chunk)
+        var end = chunk.IndexOf((byte)'"');
+        var value = end >= 0 ? chunk[..end] : chunk;
+        if (value.ContainsAnyExcept(Base64OrWhiteSpace))
         {
-            if (b == (byte)'"')
-            {
-                return (kept, true);
-            }
-
-            if (b is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t')
-            {
-                continue;
-            }
-
-            if (!IsBase64(b))
-            {
-                throw new EnvelopeInvalidException();
-            }
-
-            chunk[kept++] = b;
+            throw new EnvelopeInvalidException();
         }
 
-        return (kept, false);
+        var kept = 0;
+        while (!value.IsEmpty)
+        {
+            var run = value.IndexOfAny(WhiteSpace);
+            run = run < 0 ? value.Length : run;
+            value[..run].CopyTo(chunk[kept..]);
+            kept += run;
+            var next = value[run..].IndexOfAnyExcept(WhiteSpace);
+            value = next < 0 ? [] : value[(run + next)..];
+        }
+
+        return (kept, end >= 0);
     }
 
-    private static bool IsBase64(byte b) =>
-        b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9'
-            or (byte)'+' or (byte)'/' or (byte)'=';
-
-    private static async Task SkipToFieldAsync(Stream html, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads past the field's marker, a chunk at a time. The bytes read after the marker are moved to the
+    /// start of <paramref name="buffer"/>; returns how many there are.
+    /// </summary>
+    private static async Task<int> SkipToFieldAsync(Stream html, byte[] buffer, CancellationToken cancellationToken)
     {
-        var matched = 0;
-        var one = new byte[1];
-        for (var offset = 0; offset < MaxFieldOffset; offset++)
+        var carried = 0;
+        long bufferOffset = 0;
+        while (bufferOffset < MaxFieldOffset)
         {
-            if (await html.ReadAsync(one, cancellationToken) == 0)
+            var read = await html.ReadAsync(buffer.AsMemory(carried, ChunkBytes - carried), cancellationToken);
+            if (read == 0)
             {
                 break;
             }
 
-            matched = one[0] == FieldMarker[matched] ? matched + 1 : one[0] == FieldMarker[0] ? 1 : 0;
-            if (matched == FieldMarker.Length)
+            var filled = carried + read;
+            var at = buffer.AsSpan(0, filled).IndexOf(FieldMarker);
+            if (at >= 0)
             {
-                return;
+                var after = at + FieldMarker.Length;
+                if (bufferOffset + after > MaxFieldOffset)
+                {
+                    break;
+                }
+
+                buffer.AsSpan(after, filled - after).CopyTo(buffer);
+                return filled - after;
             }
+
+            // Keep a tail that may hold the start of a marker split across reads.
+            carried = Math.Min(filled, FieldMarker.Length - 1);
+            buffer.AsSpan(filled - carried, carried).CopyTo(buffer);
+            bufferOffset += filled - carried;
         }
 
         throw new EnvelopeInvalidException();

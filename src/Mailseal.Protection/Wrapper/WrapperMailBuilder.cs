@@ -50,13 +50,25 @@ public sealed class WrapperMailBuilder
         await MessageHtmlWriter.WriteAsync(spool, branding, request.PortalUrl, request.Envelope, cancellationToken);
         spool.Position = 0;
 
-        var body = BuildBody(branding, request.PortalUrl, spool);
-        using var headers = new MemoryStream();
-        WrapperHeaders.WriteKept(request.OriginalHeaders, headers);
-        headers.Write(Encoding.ASCII.GetBytes($"{MarkHeader}: 1\r\nMIME-Version: 1.0\r\n"));
-        headers.Position = 0;
-        await headers.CopyToAsync(output, cancellationToken);
-        await body.WriteToAsync(Format, output, cancellationToken);
+        // MimeKit passes 7-bit content through a line-ending filter that looks at every byte; message.html
+        // has CRLF line endings already, so the wrapper is written around a placeholder and the spool is
+        // copied in its place as it is.
+        var placeholder = Encoding.ASCII.GetBytes($"mailseal-message-html-{Guid.NewGuid():N}");
+        var body = BuildBody(branding, request.PortalUrl, new MemoryStream(placeholder, writable: false));
+        using var mail = new MemoryStream();
+        WrapperHeaders.WriteKept(request.OriginalHeaders, mail);
+        mail.Write(Encoding.ASCII.GetBytes($"{MarkHeader}: 1\r\nMIME-Version: 1.0\r\n"));
+        await body.WriteToAsync(Format, mail, cancellationToken);
+        var written = mail.GetBuffer().AsMemory(0, (int)mail.Length);
+        var at = written.Span.IndexOf(placeholder);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("The wrapper lost the placeholder of message.html.");
+        }
+
+        await output.WriteAsync(written[..at], cancellationToken);
+        await spool.CopyToAsync(output, cancellationToken);
+        await output.WriteAsync(written[(at + placeholder.Length)..], cancellationToken);
         await output.FlushAsync(cancellationToken);
     }
 
