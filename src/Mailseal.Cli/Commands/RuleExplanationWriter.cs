@@ -9,7 +9,7 @@ internal static class RuleExplanationWriter
     {
         var classification = facts.Classification;
         output.WriteLine($"message:   class {classification.Class}; types: {(classification.Types.Count == 0 ? "none" : string.Join(", ", classification.Types.Order()))}; {facts.Size} bytes");
-        output.WriteLine($"sender:    {facts.Sender}");
+        output.WriteLine($"sender:    {facts.Sender} (envelope sender {(facts.EnvelopeSender.Length == 0 ? "<>" : facts.EnvelopeSender)})");
         output.WriteLine($"rules:     {rules.Rules.Count}");
         foreach (var rule in rules.Rules)
         {

@@ -11,10 +11,11 @@ namespace Mailseal.Core.Rules;
 /// </summary>
 public sealed class MessageFacts
 {
-    private MessageFacts(string sender, IReadOnlyList<string> recipients, string subject, string bodyText,
+    private MessageFacts(string sender, string envelopeSender, IReadOnlyList<string> recipients, string subject, string bodyText,
         IReadOnlyList<AttachmentFact> attachments, HeaderList headers, long size, MessageClassification classification)
     {
         Sender = sender;
+        EnvelopeSender = envelopeSender;
         Recipients = recipients;
         Subject = subject;
         BodyText = bodyText;
@@ -26,6 +27,9 @@ public sealed class MessageFacts
 
     /// <summary>The From address (first mailbox); the envelope sender when the message has no From.</summary>
     public string Sender { get; }
+
+    /// <summary>The envelope sender (MAIL FROM) as given.</summary>
+    public string EnvelopeSender { get; }
 
     /// <summary>The envelope recipients (RCPT TO), in order, duplicates removed case-insensitively.</summary>
     public IReadOnlyList<string> Recipients { get; }
@@ -55,7 +59,7 @@ public sealed class MessageFacts
         var text = new List<string>();
         var attachments = new List<AttachmentFact>();
         Collect(message.Body, text, attachments);
-        return new MessageFacts(sender, recipients, message.Subject ?? "", string.Join("\n", text), attachments,
+        return new MessageFacts(sender, envelopeSender, recipients, message.Subject ?? "", string.Join("\n", text), attachments,
             message.Headers, size, MessageClassifier.Classify(message));
     }
 

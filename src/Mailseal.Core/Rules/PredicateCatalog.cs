@@ -105,6 +105,6 @@ internal static class PredicateCatalog
         var hits = p.Types.Where(classification.Has).ToList();
         return hits.Count > 0
             ? PredicateResult.Yes($"message is of type {hits[0]}")
-            : PredicateResult.No($"message is {classification.Class} (types: {string.Join(", ", classification.Types.Order())})");
+            : PredicateResult.No($"message is {classification.Class}, types: {(classification.Types.Count == 0 ? "none" : string.Join(", ", classification.Types.Order()))}");
     }
 }
