@@ -60,6 +60,16 @@ public sealed class PredicateTests
         Assert.All(PredicateCatalog.All, definition => Assert.Contains(definition.Name, covered));
     }
 
+    [Fact]
+    public void Catalogue_RecipientDependence_OnlyTheRecipientPredicates()
+    {
+        var perRecipient = PredicateCatalog.All.Where(d => d.DependsOnRecipient).Select(d => d.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["AnyOfRecipientAddressContainsWords", "AnyOfRecipientAddressMatchesPatterns", "RecipientDomainIs", "SentTo", "SentToScope"],
+            perRecipient);
+    }
+
     [Theory]
     [InlineData("contoso.com", "ann@mail.contoso.com", true)]
     [InlineData("contoso.com", "ann@notcontoso.com", false)]

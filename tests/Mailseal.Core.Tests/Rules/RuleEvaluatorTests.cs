@@ -25,6 +25,28 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_DifferentTemplatesPerRecipient_SeparateCopies()
+    {
+        var legal = new TransportRule
+        {
+            Name = "legal", Conditions = [RulePredicate.Of("RecipientDomainIs", "fabrikam.com")],
+            Actions = new RuleActions { ApplyOme = true, ApplyOmeBrandingTemplate = "Legal" },
+        };
+        var other = new TransportRule
+        {
+            Name = "other", Priority = 1, Conditions = [RulePredicate.Of("RecipientDomainIs", "tailspin.com")],
+            Actions = new RuleActions { ApplyOme = true },
+        };
+        var facts = RuleScenario.Facts(RuleScenario.External, "tom@tailspin.com", "una@fabrikam.com");
+
+        var copies = RuleScenario.Evaluate(facts, RuleScenario.Organization(), legal, other).Copies;
+
+        Assert.Equal(2, copies.Count);
+        Assert.Equal([RuleScenario.External, "una@fabrikam.com"], copies.Single(c => c.Decision.BrandingTemplate == "Legal").Recipients);
+        Assert.Equal(["tom@tailspin.com"], copies.Single(c => c.Decision.BrandingTemplate is null).Recipients);
+    }
+
+    [Fact]
     public void Evaluate_RecipientIndependentPredicates_OneCopyForAll()
     {
         var rule = RuleScenario.Encrypt() with { Conditions = [RulePredicate.Of("SubjectContainsWords", "payroll")] };
