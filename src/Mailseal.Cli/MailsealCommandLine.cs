@@ -16,6 +16,7 @@ internal static class MailsealCommandLine
         root.Subcommands.Add(InspectCommand.Build(console));
         root.Subcommands.Add(ConfigurationDocumentCommands.Import(console));
         root.Subcommands.Add(ConfigurationDocumentCommands.Export(console));
+        root.Subcommands.Add(RulesCommand.Build(console));
         return root;
     }
 

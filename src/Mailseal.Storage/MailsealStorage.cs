@@ -1,5 +1,7 @@
 using Mailseal.Core.Branding;
 using Mailseal.Core.Keys;
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Storage.Database;
 using Mailseal.Storage.KeyEncryption;
@@ -30,6 +32,8 @@ public sealed class MailsealStorage : IAsyncDisposable
         Keys = new SqlKeyStore(database);
         Tenants = new SqlTenantStore(database);
         Branding = new SqlOmeConfigurationStore(database);
+        Organization = new SqlOrganizationStore(database);
+        TransportRules = new SqlTransportRuleStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -42,6 +46,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITenantStore Tenants { get; }
 
     public IOmeConfigurationStore Branding { get; }
+
+    public IOrganizationStore Organization { get; }
+
+    public ITransportRuleStore TransportRules { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

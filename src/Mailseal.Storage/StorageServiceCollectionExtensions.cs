@@ -1,5 +1,7 @@
 using Mailseal.Core.Branding;
 using Mailseal.Core.Keys;
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Storage.KeyEncryption;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().Keys);
         services.AddSingleton<ITenantStore>(provider => provider.GetRequiredService<MailsealStorage>().Tenants);
         services.AddSingleton<IOmeConfigurationStore>(provider => provider.GetRequiredService<MailsealStorage>().Branding);
+        services.AddSingleton<IOrganizationStore>(provider => provider.GetRequiredService<MailsealStorage>().Organization);
+        services.AddSingleton<ITransportRuleStore>(provider => provider.GetRequiredService<MailsealStorage>().TransportRules);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(

@@ -1,5 +1,7 @@
 using Mailseal.Core.Branding;
 using Mailseal.Core.Keys;
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Storage.Tests.Infrastructure;
 using Mailseal.Testing.Databases;
@@ -35,6 +37,8 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresTestDatabase
         Assert.Same(storage.Keys, host.Services.GetRequiredService<IKeyStore>());
         Assert.Same(storage.Tenants, host.Services.GetRequiredService<ITenantStore>());
         Assert.Same(storage.Branding, host.Services.GetRequiredService<IOmeConfigurationStore>());
+        Assert.Same(storage.Organization, host.Services.GetRequiredService<IOrganizationStore>());
+        Assert.Same(storage.TransportRules, host.Services.GetRequiredService<ITransportRuleStore>());
         Assert.NotNull(host.Services.GetRequiredService<KeyEncryptionKey>());
         await storage.Keys.AddAsync(TestKeys.Create("k1", DateTimeOffset.UnixEpoch));
         Assert.NotNull(await Open(options).Keys.FindAsync("k1"));

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
 
 namespace Mailseal.Core.Configuration;
 
@@ -9,8 +11,8 @@ namespace Mailseal.Core.Configuration;
 /// </summary>
 public sealed record ConfigurationDocument
 {
-    /// <summary>The schema version this build writes and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The schema version this build writes and the newest it reads (version 2 added rules, domains and users).</summary>
+    public const int CurrentVersion = 2;
 
     [JsonPropertyName("version")]
     [JsonRequired]
@@ -19,4 +21,16 @@ public sealed record ConfigurationDocument
     /// <summary>Branding templates; the default one is always present in an export.</summary>
     [JsonPropertyName("omeConfigurations")]
     public IReadOnlyList<OmeConfigurationEntry>? OmeConfigurations { get; init; }
+
+    /// <summary>The organisation's domains: what "InOrganization" means.</summary>
+    [JsonPropertyName("acceptedDomains")]
+    public IReadOnlyList<AcceptedDomain>? AcceptedDomains { get; init; }
+
+    /// <summary>The organisation's users: language and whether they may send encrypted mail.</summary>
+    [JsonPropertyName("users")]
+    public IReadOnlyList<OrganizationUser>? Users { get; init; }
+
+    /// <summary>Mail-flow rules, by priority.</summary>
+    [JsonPropertyName("rules")]
+    public IReadOnlyList<TransportRule>? Rules { get; init; }
 }

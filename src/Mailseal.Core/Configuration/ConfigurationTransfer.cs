@@ -1,4 +1,6 @@
 using Mailseal.Core.Branding;
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
 
 namespace Mailseal.Core.Configuration;
 
@@ -7,7 +9,11 @@ namespace Mailseal.Core.Configuration;
 /// anything, treats every section present in the document as the whole desired state of that section,
 /// and leaves sections the document omits alone.
 /// </summary>
-public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBrandingImageNormalizer imageNormalizer)
+public sealed class ConfigurationTransfer(
+    IOmeConfigurationStore branding,
+    IBrandingImageNormalizer imageNormalizer,
+    IOrganizationStore organization,
+    ITransportRuleStore rules)
 {
     private const string BrandingSection = "omeConfiguration";
 
@@ -21,6 +27,9 @@ public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBran
                 .OrderBy(t => IsDefault(t) ? 0 : 1).ThenBy(t => t.Identity, StringComparer.OrdinalIgnoreCase)
                 .Select(ToEntry)
                 .ToList(),
+            AcceptedDomains = await organization.ListAcceptedDomainsAsync(cancellationToken),
+            Users = await organization.ListUsersAsync(cancellationToken),
+            Rules = await rules.ListAsync(cancellationToken),
         };
     }
 
@@ -29,14 +38,46 @@ public sealed class ConfigurationTransfer(IOmeConfigurationStore branding, IBran
         ConfigurationDocument document, bool dryRun, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+
+        // Everything is checked before anything changes.
+        var desiredTemplates = document.OmeConfigurations is { } entries ? ToTemplates(entries) : null;
+        OrganizationTransfer.Check(document.AcceptedDomains, document.Users);
+        var desiredRules = document.Rules is { } ruleList ? RuleTransfer.Check(ruleList) : null;
+
+        var people = new OrganizationTransfer(organization);
+        var ruleTransfer = new RuleTransfer(rules);
         var changes = new List<ConfigurationChange>();
-        if (document.OmeConfigurations is { } entries)
+        if (desiredTemplates is not null)
         {
-            var desired = ToTemplates(entries);
-            changes.AddRange(await PlanBrandingAsync(desired, cancellationToken));
-            if (!dryRun)
+            changes.AddRange(await PlanBrandingAsync(desiredTemplates, cancellationToken));
+        }
+
+        if (document.AcceptedDomains is { } domains)
+        {
+            changes.AddRange(await people.PlanDomainsAsync(domains, cancellationToken));
+        }
+
+        if (document.Users is { } users)
+        {
+            changes.AddRange(await people.PlanUsersAsync(users, cancellationToken));
+        }
+
+        if (desiredRules is not null)
+        {
+            changes.AddRange(await ruleTransfer.PlanAsync(desiredRules, cancellationToken));
+        }
+
+        if (!dryRun)
+        {
+            if (desiredTemplates is not null)
             {
-                await ApplyBrandingAsync(desired, changes, cancellationToken);
+                await ApplyBrandingAsync(desiredTemplates, changes, cancellationToken);
+            }
+
+            await people.ApplyAsync(document, changes, cancellationToken);
+            if (desiredRules is not null && changes.Any(c => c.Section == RuleTransfer.Section))
+            {
+                await ruleTransfer.ApplyAsync(desiredRules, cancellationToken);
             }
         }
 

@@ -22,7 +22,7 @@ public sealed class ConfigurationDocumentSerializerTests
         json.Position = 0;
         var read = await ConfigurationDocumentSerializer.ReadAsync(json);
 
-        Assert.Equal(1, read.Version);
+        Assert.Equal(ConfigurationDocument.CurrentVersion, read.Version);
         Assert.Equal(document.OmeConfigurations, read.OmeConfigurations);
     }
 
@@ -43,7 +43,7 @@ public sealed class ConfigurationDocumentSerializerTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     public async Task Read_UnsupportedVersion_NamesBothVersions(int version)
     {
         var json = Encoding.UTF8.GetBytes($$"""{"version":{{version}}}""");

@@ -1,0 +1,7 @@
+namespace Mailseal.Core.Rules;
+
+public enum RuleState
+{
+    Enabled,
+    Disabled,
+}
