@@ -1,4 +1,5 @@
 using Mailseal.Core.Branding;
+using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Tenancy;
 using Mailseal.Storage.Database;
@@ -30,6 +31,7 @@ public sealed class MailsealStorage : IAsyncDisposable
         Keys = new SqlKeyStore(database);
         Tenants = new SqlTenantStore(database);
         Branding = new SqlOmeConfigurationStore(database);
+        DkimKeys = new SqlDkimKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -42,6 +44,8 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITenantStore Tenants { get; }
 
     public IOmeConfigurationStore Branding { get; }
+
+    public IDkimKeyStore DkimKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -1,4 +1,5 @@
 using Mailseal.Core.Branding;
+using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Tenancy;
 using Mailseal.Storage.KeyEncryption;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().Keys);
         services.AddSingleton<ITenantStore>(provider => provider.GetRequiredService<MailsealStorage>().Tenants);
         services.AddSingleton<IOmeConfigurationStore>(provider => provider.GetRequiredService<MailsealStorage>().Branding);
+        services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
