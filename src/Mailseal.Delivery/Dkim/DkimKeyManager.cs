@@ -42,11 +42,13 @@ public sealed partial class DkimKeyManager
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(selector);
-        domain = domain.TrimEnd('.').ToLowerInvariant();
-        if (!DomainPattern().IsMatch(domain))
+        var normalized = DkimDomain.Normalize(domain);
+        if (normalized is null || !DomainPattern().IsMatch(normalized))
         {
             throw new ArgumentException($"'{domain}' is not a domain name.", nameof(domain));
         }
+
+        domain = normalized;
 
         if (!DomainPattern().IsMatch(selector))
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using MimeKit.Cryptography;
 
@@ -10,7 +11,7 @@ namespace Mailseal.Delivery.Dkim;
 /// put in front of them. Parsing is MimeKit's persistent parser over the seekable stream, so a 35 MB
 /// message is not copied into memory. A domain without a key is delivered unsigned.
 /// </summary>
-public sealed class DkimMessageSigner
+public sealed partial class DkimMessageSigner
 {
     /// <summary>The fields signed when present: those a recipient sees or that change how the body is read.</summary>
     public static readonly IReadOnlyList<string> SignedHeaders =
@@ -20,15 +21,17 @@ public sealed class DkimMessageSigner
     ];
 
     private readonly DkimSigningKeys _keys;
+    private readonly ILogger<DkimMessageSigner> _logger;
 
-    public DkimMessageSigner(DkimSigningKeys keys)
+    public DkimMessageSigner(DkimSigningKeys keys, ILogger<DkimMessageSigner> logger)
     {
         _keys = keys;
+        _logger = logger;
     }
 
     /// <summary>
     /// The message with a DKIM-Signature field in front, or <paramref name="message"/> itself when its domain
-    /// has no key. <see cref="OutboundMessage.Content"/> must be seekable; it is left at its starting position.
+    /// has no key or it has no From field. <see cref="OutboundMessage.Content"/> must be seekable; it is left at its starting position.
     /// </summary>
     public async Task<OutboundMessage> SignAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -42,8 +45,13 @@ public sealed class DkimMessageSigner
         var start = content.Position;
         try
         {
-            var parser = new MimeParser(content, MimeFormat.Entity, persistent: true);
-            using var parsed = await parser.ParseMessageAsync(cancellationToken);
+            using var parsed = await ParseAsync(content, cancellationToken);
+            if (parsed is null || !parsed.Headers.Contains(HeaderId.From))
+            {
+                // DKIM signs the From field (RFC 6376 §5.4): a message without one leaves unsigned.
+                return message;
+            }
+
             var domain = DomainOf(parsed, message.Sender);
             var key = domain is null ? null : await _keys.FindAsync(domain, cancellationToken);
             if (key is null)
@@ -69,16 +77,29 @@ public sealed class DkimMessageSigner
         }
     }
 
+    private async Task<MimeMessage?> ParseAsync(Stream content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new MimeParser(content, MimeFormat.Entity, persistent: true).ParseMessageAsync(cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            LogUnparsable(_logger, ex.Message);
+            return null;
+        }
+    }
+
     private static string? DomainOf(MimeMessage parsed, string envelopeSender)
     {
         var from = parsed.From.Mailboxes.FirstOrDefault()?.Domain;
         if (!string.IsNullOrEmpty(from))
         {
-            return from;
+            return DkimDomain.Normalize(from);
         }
 
         var at = envelopeSender.LastIndexOf('@');
-        return at < 0 ? null : envelopeSender[(at + 1)..];
+        return at < 0 ? null : DkimDomain.Normalize(envelopeSender[(at + 1)..]);
     }
 
     private static byte[] FieldBytes(Header field)
@@ -87,4 +108,7 @@ public sealed class DkimMessageSigner
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Replace("\n", "\r\n", StringComparison.Ordinal);
         return Encoding.ASCII.GetBytes(text + "\r\n");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message cannot be parsed for DKIM signing and leaves unsigned: {Error}")]
+    private static partial void LogUnparsable(ILogger logger, string error);
 }

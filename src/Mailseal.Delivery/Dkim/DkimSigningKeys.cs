@@ -31,9 +31,9 @@ public sealed partial class DkimSigningKeys
     }
 
     /// <summary>The key that signs <paramref name="domain"/>, or null. A store failure throws: the caller answers 4xx.</summary>
+    /// <remarks><paramref name="domain"/> is in <see cref="DkimDomain"/> normal form.</remarks>
     internal async Task<DkimSigningKey?> FindAsync(string domain, CancellationToken cancellationToken)
     {
-        domain = domain.TrimEnd('.').ToLowerInvariant();
         var now = _time.GetUtcNow();
         if (_cache.TryGetValue(domain, out var cached) && now - cached.LoadedAt < CacheLifetime)
         {
