@@ -21,14 +21,22 @@ internal sealed class SmtpSink : IAsyncDisposable
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
     private int _sessions;
+    private int _active;
 
-    public SmtpSink(X509Certificate2? certificate = null)
+    /// <param name="certificate">Offer STARTTLS with this certificate.</param>
+    /// <param name="idleTimeout">Drop a connection that sends no command for this long.</param>
+    public SmtpSink(X509Certificate2? certificate = null, TimeSpan? idleTimeout = null)
     {
         var started = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, e) => started.TrySetResult((IPEndPoint)e.LocalEndPoint);
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("sink.test")
+        var builder = new SmtpServerOptionsBuilder().ServerName("sink.test");
+        if (idleTimeout is { } timeout)
+        {
+            builder.CommandWaitTimeout(timeout);
+        }
+
+        var options = builder
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0));
@@ -43,7 +51,14 @@ internal sealed class SmtpSink : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter());
         _server = new SmtpServer.SmtpServer(options, services);
-        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _server.SessionCreated += (_, _) =>
+        {
+            Interlocked.Increment(ref _sessions);
+            Interlocked.Increment(ref _active);
+        };
+        _server.SessionCompleted += (_, _) => Interlocked.Decrement(ref _active);
+        _server.SessionFaulted += (_, _) => Interlocked.Decrement(ref _active);
+        _server.SessionCancelled += (_, _) => Interlocked.Decrement(ref _active);
         _running = _server.StartAsync(_stop.Token);
         Port = started.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult().Port;
     }
@@ -53,6 +68,9 @@ internal sealed class SmtpSink : IAsyncDisposable
     public string NextHop => $"127.0.0.1:{Port}";
 
     public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Sessions open right now.</summary>
+    public int ActiveSessions => Volatile.Read(ref _active);
 
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
 

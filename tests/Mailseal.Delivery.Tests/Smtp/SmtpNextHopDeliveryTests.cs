@@ -186,6 +186,26 @@ public sealed class SmtpNextHopDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_PooledConnectionDroppedByTheNextHop_ReconnectsAndDelivers()
+    {
+        await using var sink = new SmtpSink(idleTimeout: TimeSpan.FromMilliseconds(300));
+        await using var delivery = Create(sink.NextHop);
+        await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("first")), CancellationToken.None);
+
+        // Wait until the sink has dropped the idle connection that the pool still holds.
+        while (sink.Sessions < 1 || sink.ActiveSessions > 0)
+        {
+            await Task.Delay(50);
+        }
+
+        var result = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("second")), CancellationToken.None);
+
+        Assert.True(result.AllDelivered, Describe(result));
+        Assert.Equal(2, sink.Messages.Count);
+        Assert.Equal(2, sink.Sessions);
+    }
+
+    [Fact]
     public async Task DeliverAsync_StartTlsWithSelfSignedCertificateAndValidationOff_DeliversOverTls()
     {
         using var certificate = TestCertificates.SelfSigned();
