@@ -12,6 +12,8 @@ namespace Mailseal.Delivery.Smtp;
 /// </summary>
 internal sealed class SmtpConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Socket _socket;
     private readonly DeliveryOptions _options;
     private Stream _stream;
@@ -114,10 +116,12 @@ internal sealed class SmtpConnection : IAsyncDisposable
         if (IsUsable)
         {
             IsUsable = false;
-            using var quit = new DeliveryDeadline(_options.CommandTimeout, CancellationToken.None);
+            // Closing must not hang on a next hop that stopped answering.
+            using var quit = new DeliveryDeadline(QuitTimeout, CancellationToken.None);
             try
             {
-                await CommandAsync("QUIT\r\n", quit);
+                await WriteAsync("QUIT\r\n", quit);
+                await Reader.ReadAsync(quit.Arm(QuitTimeout));
             }
             catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or OperationCanceledException)
             {
