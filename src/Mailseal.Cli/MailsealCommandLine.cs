@@ -11,6 +11,7 @@ internal static class MailsealCommandLine
         var root = new RootCommand("Mailseal: the open-source email encryption gateway.");
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(KeysCommand.Build(console));
+        root.Subcommands.Add(DkimCommand.Build(console));
         root.Subcommands.Add(SealCommand.Build(console));
         root.Subcommands.Add(UnsealCommand.Build(console));
         root.Subcommands.Add(InspectCommand.Build(console));

@@ -1,4 +1,5 @@
 using Mailseal.Core.Branding;
+using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
@@ -34,6 +35,7 @@ public sealed class MailsealStorage : IAsyncDisposable
         Branding = new SqlOmeConfigurationStore(database);
         Organization = new SqlOrganizationStore(database);
         TransportRules = new SqlTransportRuleStore(database);
+        DkimKeys = new SqlDkimKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -50,6 +52,8 @@ public sealed class MailsealStorage : IAsyncDisposable
     public IOrganizationStore Organization { get; }
 
     public ITransportRuleStore TransportRules { get; }
+
+    public IDkimKeyStore DkimKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -1,4 +1,5 @@
 using Mailseal.Core.Branding;
+using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOmeConfigurationStore>(provider => provider.GetRequiredService<MailsealStorage>().Branding);
         services.AddSingleton<IOrganizationStore>(provider => provider.GetRequiredService<MailsealStorage>().Organization);
         services.AddSingleton<ITransportRuleStore>(provider => provider.GetRequiredService<MailsealStorage>().TransportRules);
+        services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(

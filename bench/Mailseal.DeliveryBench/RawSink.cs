@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+/// <summary>
+/// A minimal SMTP sink with TCP_NODELAY (SmtpServer's accepted sockets stall on delayed ACKs, which would
+/// hide the clients' differences): EHLO with PIPELINING, then it accepts everything and discards the data.
+/// </summary>
+internal sealed class RawSink : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+
+    public RawSink()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public void Dispose() => _listener.Stop();
+
+    private async Task AcceptAsync()
+    {
+        while (true)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+
+            socket.NoDelay = true;
+            _ = ServeAsync(socket);
+        }
+    }
+
+    private static async Task ServeAsync(Socket socket)
+    {
+        using var stream = new NetworkStream(socket, ownsSocket: true);
+        var buffer = new byte[256 * 1024];
+        var filled = 0;
+        var inData = false;
+        await stream.WriteAsync("220 sink\r\n"u8.ToArray());
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled));
+            if (read == 0)
+            {
+                return;
+            }
+
+            filled += read;
+            var replies = new StringBuilder();
+            var start = 0;
+            while (true)
+            {
+                if (inData)
+                {
+                    var end = buffer.AsSpan(start, filled - start).IndexOf("\r\n.\r\n"u8);
+                    if (end < 0)
+                    {
+                        // Keep the last four bytes: the terminator may straddle two reads.
+                        var keep = Math.Min(4, filled - start);
+                        Buffer.BlockCopy(buffer, filled - keep, buffer, 0, keep);
+                        filled = keep;
+                        start = 0;
+                        break;
+                    }
+
+                    start += end + 5;
+                    inData = false;
+                    replies.Append("250 ok\r\n");
+                    continue;
+                }
+
+                var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+                    filled -= start;
+                    start = 0;
+                    break;
+                }
+
+                var line = Encoding.ASCII.GetString(buffer, start, newline).TrimEnd('\r').ToUpperInvariant();
+                start += newline + 1;
+                if (line.StartsWith("EHLO", StringComparison.Ordinal))
+                {
+                    replies.Append("250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 100000000\r\n");
+                }
+                else if (line.StartsWith("DATA", StringComparison.Ordinal))
+                {
+                    replies.Append("354 go\r\n");
+                    inData = true;
+                    // A message may start right after "DATA": look for its end from the CRLF just read.
+                    start -= 2;
+                }
+                else if (line.StartsWith("QUIT", StringComparison.Ordinal))
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(replies.Append("221 bye\r\n").ToString()));
+                    return;
+                }
+                else
+                {
+                    replies.Append("250 ok\r\n");
+                }
+            }
+
+            if (replies.Length > 0)
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(replies.ToString()));
+            }
+        }
+    }
+}

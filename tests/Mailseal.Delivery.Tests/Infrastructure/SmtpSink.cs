@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Mailseal.Delivery.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1 and a free port, recording what arrives.
+/// Recipients whose local part is "refuse" get 550, "defer" get 450; <see cref="DataReply"/> and
+/// <see cref="DataDelay"/> shape the answer to the final ".".
+/// </summary>
+internal sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly Task _running;
+    private int _sessions;
+    private int _active;
+
+    /// <param name="certificate">Offer STARTTLS with this certificate.</param>
+    /// <param name="idleTimeout">Drop a connection that sends no command for this long.</param>
+    public SmtpSink(X509Certificate2? certificate = null, TimeSpan? idleTimeout = null)
+    {
+        var started = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => started.TrySetResult((IPEndPoint)e.LocalEndPoint);
+        var builder = new SmtpServerOptionsBuilder().ServerName("sink.test");
+        if (idleTimeout is { } timeout)
+        {
+            builder.CommandWaitTimeout(timeout);
+        }
+
+        var options = builder
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0));
+                if (certificate is not null)
+                {
+                    endpoint.Certificate(certificate);
+                }
+            })
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Store(this));
+        services.Add(new Filter());
+        _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) =>
+        {
+            Interlocked.Increment(ref _sessions);
+            Interlocked.Increment(ref _active);
+        };
+        _server.SessionCompleted += (_, _) => Interlocked.Decrement(ref _active);
+        _server.SessionFaulted += (_, _) => Interlocked.Decrement(ref _active);
+        _server.SessionCancelled += (_, _) => Interlocked.Decrement(ref _active);
+        _running = _server.StartAsync(_stop.Token);
+        Port = started.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult().Port;
+    }
+
+    public int Port { get; }
+
+    public string NextHop => $"127.0.0.1:{Port}";
+
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Sessions open right now.</summary>
+    public int ActiveSessions => Volatile.Read(ref _active);
+
+    public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
+
+    public SmtpServer.Protocol.SmtpResponse DataReply { get; set; } = SmtpServer.Protocol.SmtpResponse.Ok;
+
+    public TimeSpan DataDelay { get; set; } = TimeSpan.Zero;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // The sink was asked to stop.
+        }
+
+        _stop.Dispose();
+    }
+
+    private sealed class Store(SmtpSink sink) : MessageStore
+    {
+        public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (sink.DataDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(sink.DataDelay, cancellationToken);
+            }
+
+            if (sink.DataReply.ReplyCode == SmtpReplyCode.Ok)
+            {
+                sink.Messages.Enqueue(new ReceivedMessage(
+                    transaction.From.AsAddress(),
+                    transaction.To.Select(t => t.AsAddress()).ToList(),
+                    // SmtpServer counts the CRLF before the final "." as part of the terminator; it ends the last line.
+                    [.. buffer.ToArray(), .. "\r\n"u8.ToArray()],
+                    context.Pipe.IsSecure));
+            }
+
+            return sink.DataReply;
+        }
+    }
+
+    private sealed class Filter : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            to.User switch
+            {
+                "refuse" => Task.FromResult(false),
+                "defer" => throw new SmtpResponseException(new SmtpServer.Protocol.SmtpResponse((SmtpReplyCode)450, "4.2.1 Try again later")),
+                _ => Task.FromResult(true),
+            };
+    }
+}
