@@ -1,6 +1,7 @@
 using Mailseal.Core.Branding;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Tenancy;
+using Mailseal.Core.Tracking;
 using Mailseal.Storage.Database;
 using Mailseal.Storage.KeyEncryption;
 using Mailseal.Storage.Migrations;
@@ -30,6 +31,8 @@ public sealed class MailsealStorage : IAsyncDisposable
         Keys = new SqlKeyStore(database);
         Tenants = new SqlTenantStore(database);
         Branding = new SqlOmeConfigurationStore(database);
+        TrafficCounters = new SqlTrafficCounterStore(database);
+        Threads = new SqlThreadStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -42,6 +45,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITenantStore Tenants { get; }
 
     public IOmeConfigurationStore Branding { get; }
+
+    public ITrafficCounterStore TrafficCounters { get; }
+
+    public IThreadStore Threads { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -1,6 +1,7 @@
 using Mailseal.Core.Branding;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Tenancy;
+using Mailseal.Core.Tracking;
 using Mailseal.Storage.KeyEncryption;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().Keys);
         services.AddSingleton<ITenantStore>(provider => provider.GetRequiredService<MailsealStorage>().Tenants);
         services.AddSingleton<IOmeConfigurationStore>(provider => provider.GetRequiredService<MailsealStorage>().Branding);
+        services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
+        services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
