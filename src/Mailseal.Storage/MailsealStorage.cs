@@ -4,6 +4,7 @@ using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
+using Mailseal.Core.Tracking;
 using Mailseal.Storage.Database;
 using Mailseal.Storage.KeyEncryption;
 using Mailseal.Storage.Migrations;
@@ -36,6 +37,8 @@ public sealed class MailsealStorage : IAsyncDisposable
         Organization = new SqlOrganizationStore(database);
         TransportRules = new SqlTransportRuleStore(database);
         DkimKeys = new SqlDkimKeyStore(database);
+        TrafficCounters = new SqlTrafficCounterStore(database);
+        Threads = new SqlThreadStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -54,6 +57,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITransportRuleStore TransportRules { get; }
 
     public IDkimKeyStore DkimKeys { get; }
+
+    public ITrafficCounterStore TrafficCounters { get; }
+
+    public IThreadStore Threads { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

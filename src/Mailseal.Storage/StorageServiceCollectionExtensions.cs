@@ -4,6 +4,7 @@ using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
+using Mailseal.Core.Tracking;
 using Mailseal.Storage.KeyEncryption;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOrganizationStore>(provider => provider.GetRequiredService<MailsealStorage>().Organization);
         services.AddSingleton<ITransportRuleStore>(provider => provider.GetRequiredService<MailsealStorage>().TransportRules);
         services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
+        services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
+        services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
