@@ -1,0 +1,222 @@
+using System.Buffers;
+
+namespace Mailseal.Gateway.Front;
+
+/// <summary>
+/// Streams DATA into a spool as it arrives: dot-unstuffed, counted against the limits on the bytes actually read,
+/// and ended only by CRLF "." CRLF (RFC 5321 §4.1.1.4) — a bare LF or CR next to the dot never ends it, which is
+/// what stops SMTP smuggling. Once a limit is broken nothing more is kept, but the data is read to its real end so
+/// that the client gets a reply and no line of the message is ever taken for a command.
+/// </summary>
+internal sealed class DataReceiver : IDisposable
+{
+    private const int FlushThreshold = 64 * 1024;
+    private readonly DataLimits _limits;
+    private readonly Stream _spool;
+    private readonly byte[] _output;
+    private int _outputCount;
+    private bool _previousLineEndedWithCrlf = true;
+    private bool _inLongLine;
+    private long _longLineLength;
+    private bool _longLineEndsWithCr;
+    private bool _inHeader = true;
+    private long _headerBytes;
+    private long _messageBytes;
+    private DataViolation _violation;
+
+    public DataReceiver(DataLimits limits, Stream spool)
+    {
+        _limits = limits;
+        _spool = spool;
+        _output = ArrayPool<byte>.Shared.Rent(FlushThreshold + limits.MaxLineLength);
+    }
+
+    /// <summary>Reads to the end of data; each wait for bytes is limited by <paramref name="readTimeout"/>.</summary>
+    public async Task<DataResult> ReceiveAsync(SessionConnection connection, TimeSpan readTimeout, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = connection.Reader;
+        while (true)
+        {
+            if (!reader.TryRead(out var result))
+            {
+                await connection.FlushAsync(cancellationToken);
+                timeout.CancelAfter(readTimeout);
+                result = await reader.ReadAsync(timeout.Token);
+            }
+
+            var buffer = result.Buffer;
+            var progress = ProcessLines(ref buffer);
+            var examined = progress == Progress.NeedMore ? result.Buffer.End : buffer.Start;
+            reader.AdvanceTo(buffer.Start, examined);
+            await FlushOutputAsync(cancellationToken);
+            if (progress == Progress.Ended)
+            {
+                return new DataResult(true, _violation, _messageBytes);
+            }
+
+            if (progress == Progress.NeedMore && result.IsCompleted)
+            {
+                // The client closed before the end of data: nothing more will come.
+                return new DataResult(false, _violation, _messageBytes);
+            }
+        }
+    }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_output);
+
+    private async ValueTask FlushOutputAsync(CancellationToken cancellationToken)
+    {
+        if (_outputCount > 0)
+        {
+            await _spool.WriteAsync(_output.AsMemory(0, _outputCount), cancellationToken);
+            _outputCount = 0;
+        }
+    }
+
+    private enum Progress
+    {
+        NeedMore,
+        OutputFull,
+        Ended,
+    }
+
+    // Consumes whole lines (and parts of over-long ones) from the buffer.
+    private Progress ProcessLines(ref ReadOnlySequence<byte> buffer)
+    {
+        while (_outputCount < FlushThreshold)
+        {
+            var lf = buffer.PositionOf((byte)'\n');
+            if (lf is null)
+            {
+                if (_inLongLine || buffer.Length > _limits.MaxLineLength)
+                {
+                    ConsumeLongLinePart(buffer);
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                return Progress.NeedMore;
+            }
+
+            var line = buffer.Slice(0, buffer.GetPosition(1, lf.Value));
+            buffer = buffer.Slice(line.End);
+            if (AcceptLine(line))
+            {
+                return Progress.Ended;
+            }
+        }
+
+        return Progress.OutputFull;
+    }
+
+    private void ConsumeLongLinePart(ReadOnlySequence<byte> part)
+    {
+        if (part.IsEmpty)
+        {
+            return;
+        }
+
+        _violation |= DataViolation.LineTooLong;
+        _inLongLine = true;
+        _longLineLength += part.Length;
+        _longLineEndsWithCr = ByteAt(part, part.Length - 1) == '\r';
+    }
+
+    private bool AcceptLine(ReadOnlySequence<byte> line)
+    {
+        var continuation = _inLongLine;
+        var length = line.Length + (continuation ? _longLineLength : 0);
+        var endsWithCrlf = line.Length >= 2 ? ByteAt(line, line.Length - 2) == '\r' : continuation && _longLineEndsWithCr;
+        _inLongLine = false;
+        _longLineLength = 0;
+
+        if (!continuation && _previousLineEndedWithCrlf && IsDotCrlf(line))
+        {
+            return true;
+        }
+
+        _previousLineEndedWithCrlf = endsWithCrlf;
+        if (!endsWithCrlf)
+        {
+            _violation |= DataViolation.BareNewline;
+        }
+
+        if (length > _limits.MaxLineLength)
+        {
+            _violation |= DataViolation.LineTooLong;
+        }
+
+        ScanForbiddenBytes(line, endsWithCrlf);
+        CountHeader(line, length, continuation);
+
+        var content = !continuation && line.FirstSpan[0] == '.' ? line.Slice(1) : line;
+        _messageBytes += content.Length;
+        if (_messageBytes > _limits.MaxMessageBytes)
+        {
+            _violation |= DataViolation.TooBig;
+        }
+
+        if (_violation == DataViolation.None)
+        {
+            content.CopyTo(_output.AsSpan(_outputCount));
+            _outputCount += (int)content.Length;
+        }
+
+        return false;
+    }
+
+    private void CountHeader(ReadOnlySequence<byte> line, long length, bool continuation)
+    {
+        if (!_inHeader)
+        {
+            return;
+        }
+
+        if (!continuation && (line.Length == 2 && ByteAt(line, 0) == '\r' || line.Length == 1))
+        {
+            _inHeader = false;
+            return;
+        }
+
+        _headerBytes += length;
+        if (_headerBytes > _limits.MaxHeaderBytes)
+        {
+            _violation |= DataViolation.HeaderTooBig;
+        }
+    }
+
+    // NUL anywhere, or CR anywhere but right before the final LF.
+    private void ScanForbiddenBytes(ReadOnlySequence<byte> line, bool endsWithCrlf)
+    {
+        var allowedCr = endsWithCrlf ? line.Length - 2 : -1;
+        long offset = 0;
+        foreach (var segment in line)
+        {
+            var span = segment.Span;
+            var start = 0;
+            int index;
+            while ((index = span[start..].IndexOfAny((byte)0, (byte)'\r')) >= 0)
+            {
+                var position = start + index;
+                if (span[position] == 0)
+                {
+                    _violation |= DataViolation.NulByte;
+                }
+                else if (offset + position != allowedCr)
+                {
+                    _violation |= DataViolation.BareNewline;
+                }
+
+                start = position + 1;
+            }
+
+            offset += span.Length;
+        }
+    }
+
+    private static bool IsDotCrlf(ReadOnlySequence<byte> line) =>
+        line.Length == 3 && ByteAt(line, 0) == '.' && ByteAt(line, 1) == '\r' && ByteAt(line, 2) == '\n';
+
+    private static byte ByteAt(ReadOnlySequence<byte> sequence, long index) =>
+        sequence.Slice(index, 1).FirstSpan[0];
+}
