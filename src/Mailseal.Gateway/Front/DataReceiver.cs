@@ -149,7 +149,7 @@ internal sealed class DataReceiver : IDisposable
         ScanForbiddenBytes(line, endsWithCrlf);
         CountHeader(line, length, continuation);
 
-        var content = !continuation && line.FirstSpan[0] == '.' ? line.Slice(1) : line;
+        var content = !continuation && ByteAt(line, 0) == '.' ? line.Slice(1) : line;
         _messageBytes += content.Length;
         if (_messageBytes > _limits.MaxMessageBytes)
         {

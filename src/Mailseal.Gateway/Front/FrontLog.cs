@@ -22,6 +22,9 @@ internal static partial class FrontLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Connection {ConnectionId} ended by an error")]
     public static partial void ConnectionFailed(ILogger logger, string connectionId, Exception exception);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Connection {ConnectionId} ended by an unexpected error")]
+    public static partial void ConnectionDefect(ILogger logger, string connectionId, Exception exception);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
         Message = "Transaction {TransactionId} on {ConnectionId} from {RemoteEndPoint}: {Recipients} recipients, {MessageBytes} bytes, violations {Violation}, replies {Replies}")]
     public static partial void TransactionCompleted(

@@ -140,6 +140,11 @@ public sealed class GatewayFront : IAsyncDisposable
         {
             FrontLog.ConnectionFailed(_logger, connectionId, exception);
         }
+        catch (Exception exception)
+        {
+            // A defect in one session must not go unseen; the connection closes and the client retries later.
+            FrontLog.ConnectionDefect(_logger, connectionId, exception);
+        }
         finally
         {
             Interlocked.Decrement(ref _activeConnections);

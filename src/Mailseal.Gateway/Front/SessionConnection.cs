@@ -97,9 +97,9 @@ internal sealed class SessionConnection : IAsyncDisposable
                 continue;
             }
 
-            var line = buffer.Slice(0, lf.Value);
+            var line = Classify(buffer.Slice(0, lf.Value), discarded, maxLength);
             Reader.AdvanceTo(buffer.GetPosition(1, lf.Value));
-            return Classify(line, discarded, maxLength);
+            return line;
         }
     }
 
@@ -145,7 +145,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             return new CommandLine(LineStatus.TooLong, string.Empty);
         }
 
-        if (line.Length == 0 || line.Slice(line.Length - 1).FirstSpan[0] != (byte)'\r')
+        if (line.Length == 0 || line.Slice(line.Length - 1, 1).FirstSpan[0] != (byte)'\r')
         {
             return new CommandLine(LineStatus.BareNewline, string.Empty);
         }
