@@ -12,7 +12,7 @@ internal sealed class RecordingMessageHandler : IMessageHandler
     public Func<MessageTransaction, MessageOutcome>? Respond { get; set; }
 
     /// <summary>Awaited after the message is recorded and before the outcome is returned.</summary>
-    public Func<Task>? Gate { get; set; }
+    public Func<CancellationToken, Task>? Gate { get; set; }
 
     /// <summary>Completes when the handler has been entered (after recording).</summary>
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,7 +26,7 @@ internal sealed class RecordingMessageHandler : IMessageHandler
         Entered.TrySetResult();
         if (Gate is not null)
         {
-            await Gate();
+            await Gate(cancellationToken);
         }
 
         return Respond?.Invoke(transaction) ?? MessageOutcome.ForAll(transaction.Recipients.Count, SmtpReply.Ok("Queued"));
