@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -8,7 +9,7 @@ internal sealed class RawSmtpClient : IAsyncDisposable
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
     private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
+    private Stream _stream;
     private readonly List<byte> _pending = [];
 
     private RawSmtpClient(TcpClient client)
@@ -26,6 +27,15 @@ internal sealed class RawSmtpClient : IAsyncDisposable
         var client = new RawSmtpClient(tcp);
         client.Banner = await client.ReadReplyAsync();
         return client;
+    }
+
+    /// <summary>Runs the TLS handshake after a 220 to STARTTLS, trusting only the certificate with the thumbprint.</summary>
+    public async Task UpgradeToTlsAsync(string trustedThumbprint)
+    {
+        Assert.Empty(_pending);
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false, (_, certificate, _, _) => certificate?.GetCertHashString() == trustedThumbprint);
+        await tls.AuthenticateAsClientAsync("mx.test.example");
+        _stream = tls;
     }
 
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));

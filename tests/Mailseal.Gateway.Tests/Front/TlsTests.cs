@@ -40,9 +40,12 @@ public sealed class TlsTests
         // An injected command after STARTTLS in clear (CVE-2011-0411 style) must never be answered.
         await client.SendAsync("STARTTLS\r\nMAIL FROM:<injected@example.org>\r\n");
         Assert.StartsWith("220 2.0.0", await client.ReadReplyAsync(), StringComparison.Ordinal);
-        // The server now expects a TLS ClientHello; the injected line was dropped, so nothing else was sent in clear.
-        await client.SendAsync("not a handshake\r\n");
-        Assert.True(await client.IsClosedAsync());
-        Assert.Empty(front.Handler.Messages);
+        await client.UpgradeToTlsAsync(certificates.Thumbprint);
+        // Had the injected MAIL been kept, its 503 would come first; the first reply over TLS must be the EHLO's.
+        var ehlo = await client.CommandAsync("EHLO client.example");
+        Assert.StartsWith("250-mx.test.example", ehlo, StringComparison.Ordinal);
+        Assert.DoesNotContain("STARTTLS", ehlo, StringComparison.Ordinal);
+        Assert.StartsWith("503 5.5.1", await client.CommandAsync("STARTTLS"), StringComparison.Ordinal);
+        Assert.StartsWith("250 2.0.0", await client.CommandAsync("NOOP"), StringComparison.Ordinal);
     }
 }
