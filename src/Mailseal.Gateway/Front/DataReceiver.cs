@@ -20,7 +20,7 @@ internal sealed class DataReceiver : IDisposable
     private long _longLineLength;
     private bool _longLineEndsWithCr;
     private bool _inHeader = true;
-    private long _headerBytes;
+    private long _fieldBytes;
     private long _messageBytes;
     private DataViolation _violation;
 
@@ -165,21 +165,24 @@ internal sealed class DataReceiver : IDisposable
         return false;
     }
 
+    // Like Postfix's header_size_limit, the limit holds for each header field: its first line and the folded
+    // lines after it. The header block as a whole is bounded by the message size only.
     private void CountHeader(ReadOnlySequence<byte> line, long length, bool continuation)
     {
-        if (!_inHeader)
+        if (!_inHeader || continuation)
         {
             return;
         }
 
-        if (!continuation && (line.Length == 2 && ByteAt(line, 0) == '\r' || line.Length == 1))
+        var first = ByteAt(line, 0);
+        if (first == '\r' && line.Length == 2 || first == '\n')
         {
             _inHeader = false;
             return;
         }
 
-        _headerBytes += length;
-        if (_headerBytes > _limits.MaxHeaderBytes)
+        _fieldBytes = first is (byte)' ' or (byte)'\t' ? _fieldBytes + length : length;
+        if (_fieldBytes > _limits.MaxHeaderBytes)
         {
             _violation |= DataViolation.HeaderTooBig;
         }

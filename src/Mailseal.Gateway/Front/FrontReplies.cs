@@ -40,7 +40,7 @@ internal static class FrontReplies
     // What DATA gets when the bytes read break a limit; the front always reads to the real end first.
     public static readonly SmtpReply DataTooBig = new(552, "5.3.4", "Message size exceeds the fixed maximum message size");
     public static readonly SmtpReply DataLineTooLong = new(552, "5.3.4", "Message has a line longer than 1000 octets including CRLF; use a transfer encoding");
-    public static readonly SmtpReply DataHeaderTooBig = new(552, "5.3.4", "Message header block exceeds the maximum header size");
+    public static readonly SmtpReply DataHeaderTooBig = new(552, "5.3.4", "Message has a header field larger than the maximum header size");
     public static readonly SmtpReply DataNul = new(550, "5.6.0", "Message contains NUL bytes, which SMTP cannot carry; use a transfer encoding");
     public static readonly SmtpReply DataBareNewline = new(550, "5.5.2", "Message contains a bare LF or bare CR; lines must end with CRLF");
 }

@@ -19,7 +19,10 @@ public sealed class GatewayFrontOptions
     /// <summary>Longest command or text line, CRLF included (RFC 5321 §4.5.3.1: 1000).</summary>
     public int MaxLineLength { get; set; } = 1000;
 
-    /// <summary>Largest header block, like Postfix's header_size_limit (102400).</summary>
+    /// <summary>
+    /// Largest header field (its first line and folded continuation lines), like Postfix's header_size_limit
+    /// (102400). The header block as a whole is bounded by <see cref="MaxMessageBytes"/>.
+    /// </summary>
     public int MaxHeaderBytes { get; set; } = 102_400;
 
     /// <summary>Most recipients per transaction; the next RCPT gets 452 4.5.3.</summary>

@@ -79,22 +79,23 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task Data_HeaderBlockOverLimit_Gets552()
+    public async Task Data_FoldedHeaderFieldOverLimit_Gets552()
     {
         await using var front = await TestFront.StartAsync(options => options.MaxHeaderBytes = 2000);
         await using var client = await RawTransaction.OpenDataAsync(front);
-        var headers = string.Concat(Enumerable.Range(0, 30).Select(i => $"X-Filler-{i:D2}: {new string('h', 80)}\r\n"));
-        await client.SendAsync(headers + "\r\nsmall body\r\n.\r\n");
-        Assert.StartsWith("552 5.3.4 Message header block", await client.ReadReplyAsync(), StringComparison.Ordinal);
+        var folded = "X-Folded: start\r\n" + string.Concat(Enumerable.Repeat("\t" + new string('h', 80) + "\r\n", 30));
+        await client.SendAsync("Subject: ok\r\n" + folded + "\r\nsmall body\r\n.\r\n");
+        Assert.StartsWith("552 5.3.4 Message has a header field larger", await client.ReadReplyAsync(), StringComparison.Ordinal);
         Assert.Empty(front.Handler.Messages);
     }
 
     [Fact]
-    public async Task Data_LargeBodyUnderHeaderLimit_IsAccepted()
+    public async Task Data_ManyHeaderFieldsEachUnderLimit_AreAccepted()
     {
         await using var front = await TestFront.StartAsync(options => options.MaxHeaderBytes = 2000);
         await using var client = await RawTransaction.OpenDataAsync(front);
-        await client.SendAsync("Subject: small header\r\n\r\n" + Lines(100, 98) + ".\r\n");
+        var headers = string.Concat(Enumerable.Range(0, 100).Select(i => $"X-Filler-{i:D3}: {new string('h', 80)}\r\n"));
+        await client.SendAsync(headers + "\r\n" + Lines(100, 98) + ".\r\n");
         Assert.StartsWith("250 2.0.0", await client.ReadReplyAsync(), StringComparison.Ordinal);
     }
 

@@ -35,13 +35,14 @@ internal sealed class TestFront : IAsyncDisposable
         return options;
     }
 
-    public static async Task<TestFront> StartAsync(Action<GatewayFrontOptions>? configure = null, Action<GatewayFront>? beforeStart = null)
+    public static async Task<TestFront> StartAsync(
+        Action<GatewayFrontOptions>? configure = null, Action<GatewayFront>? beforeStart = null, Mailseal.Protection.SpoolFactory? spoolFactory = null)
     {
         var options = DefaultOptions();
         configure?.Invoke(options);
         var handler = new RecordingMessageHandler();
         var logger = new RecordingLogger();
-        var front = new GatewayFront(Microsoft.Extensions.Options.Options.Create(options), handler, () => new MemoryStream(), logger);
+        var front = new GatewayFront(Microsoft.Extensions.Options.Options.Create(options), handler, spoolFactory ?? (() => new MemoryStream()), logger);
         beforeStart?.Invoke(front);
         await front.StartAsync(CancellationToken.None);
         return new TestFront(front, handler, options, logger);
