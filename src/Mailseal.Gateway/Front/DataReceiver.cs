@@ -119,18 +119,18 @@ internal sealed class DataReceiver : IDisposable
         _violation |= DataViolation.LineTooLong;
         _inLongLine = true;
         _longLineLength += part.Length;
-        _longLineEndsWithCr = ByteAt(part, part.Length - 1) == '\r';
+        _longLineEndsWithCr = DataLines.ByteAt(part, part.Length - 1) == '\r';
     }
 
     private bool AcceptLine(ReadOnlySequence<byte> line)
     {
         var continuation = _inLongLine;
         var length = line.Length + (continuation ? _longLineLength : 0);
-        var endsWithCrlf = line.Length >= 2 ? ByteAt(line, line.Length - 2) == '\r' : continuation && _longLineEndsWithCr;
+        var endsWithCrlf = line.Length >= 2 ? DataLines.ByteAt(line, line.Length - 2) == '\r' : continuation && _longLineEndsWithCr;
         _inLongLine = false;
         _longLineLength = 0;
 
-        if (!continuation && _previousLineEndedWithCrlf && IsDotCrlf(line))
+        if (!continuation && _previousLineEndedWithCrlf && DataLines.IsDotCrlf(line))
         {
             return true;
         }
@@ -146,10 +146,10 @@ internal sealed class DataReceiver : IDisposable
             _violation |= DataViolation.LineTooLong;
         }
 
-        ScanForbiddenBytes(line, endsWithCrlf);
+        _violation |= DataLines.FindForbiddenBytes(line, endsWithCrlf);
         CountHeader(line, length, continuation);
 
-        var content = !continuation && ByteAt(line, 0) == '.' ? line.Slice(1) : line;
+        var content = !continuation && DataLines.ByteAt(line, 0) == '.' ? line.Slice(1) : line;
         _messageBytes += content.Length;
         if (_messageBytes > _limits.MaxMessageBytes)
         {
@@ -174,7 +174,7 @@ internal sealed class DataReceiver : IDisposable
             return;
         }
 
-        var first = ByteAt(line, 0);
+        var first = DataLines.ByteAt(line, 0);
         if (first == '\r' && line.Length == 2 || first == '\n')
         {
             _inHeader = false;
@@ -187,39 +187,4 @@ internal sealed class DataReceiver : IDisposable
             _violation |= DataViolation.HeaderTooBig;
         }
     }
-
-    // NUL anywhere, or CR anywhere but right before the final LF.
-    private void ScanForbiddenBytes(ReadOnlySequence<byte> line, bool endsWithCrlf)
-    {
-        var allowedCr = endsWithCrlf ? line.Length - 2 : -1;
-        long offset = 0;
-        foreach (var segment in line)
-        {
-            var span = segment.Span;
-            var start = 0;
-            int index;
-            while ((index = span[start..].IndexOfAny((byte)0, (byte)'\r')) >= 0)
-            {
-                var position = start + index;
-                if (span[position] == 0)
-                {
-                    _violation |= DataViolation.NulByte;
-                }
-                else if (offset + position != allowedCr)
-                {
-                    _violation |= DataViolation.BareNewline;
-                }
-
-                start = position + 1;
-            }
-
-            offset += span.Length;
-        }
-    }
-
-    private static bool IsDotCrlf(ReadOnlySequence<byte> line) =>
-        line.Length == 3 && ByteAt(line, 0) == '.' && ByteAt(line, 1) == '\r' && ByteAt(line, 2) == '\n';
-
-    private static byte ByteAt(ReadOnlySequence<byte> sequence, long index) =>
-        sequence.Slice(index, 1).FirstSpan[0];
 }

@@ -147,4 +147,15 @@ public sealed class LimitTests
         Assert.StartsWith("421 4.4.2", await client.ReadReplyAsync(), StringComparison.Ordinal);
         Assert.True(await client.IsClosedAsync());
     }
+
+    [Fact]
+    public async Task Data_Timeout_Gets421AndNoMessage()
+    {
+        await using var front = await TestFront.StartAsync(options => options.DataTimeout = TimeSpan.FromMilliseconds(200));
+        await using var client = await RawTransaction.OpenDataAsync(front);
+        await client.SendAsync("Subject: half a message\r\n");
+        Assert.StartsWith("421 4.4.2", await client.ReadReplyAsync(), StringComparison.Ordinal);
+        Assert.True(await client.IsClosedAsync());
+        Assert.Empty(front.Handler.Messages);
+    }
 }
