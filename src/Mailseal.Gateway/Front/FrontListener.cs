@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 
 namespace Mailseal.Gateway.Front;
 
@@ -36,7 +37,7 @@ internal sealed class FrontListener : IDisposable
     }
 
     /// <summary>Accepts until <paramref name="stopping"/> fires; each socket gets TCP_NODELAY before anything is sent.</summary>
-    public async Task AcceptLoopAsync(Action<Socket, BoundListener> onAccepted, CancellationToken stopping)
+    public async Task AcceptLoopAsync(Action<Socket, BoundListener> onAccepted, ILogger logger, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -53,6 +54,13 @@ internal sealed class FrontListener : IDisposable
             {
                 return;
             }
+            catch (SocketException exception)
+            {
+                // A client that reset before accept, or no file descriptors left: keep listening, but not in a tight loop.
+                FrontLog.AcceptFailed(logger, Bound.Name, exception);
+                await PauseAsync(stopping);
+                continue;
+            }
 
             // Without it, replies wait for the client's delayed ACK (about 40–90 ms per message on Linux).
             client.NoDelay = true;
@@ -61,4 +69,16 @@ internal sealed class FrontListener : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
+
+    private static async Task PauseAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop condition ends the loop.
+        }
+    }
 }

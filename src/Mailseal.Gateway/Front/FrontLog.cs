@@ -25,6 +25,9 @@ internal static partial class FrontLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Connection {ConnectionId} ended by an unexpected error")]
     public static partial void ConnectionDefect(ILogger logger, string connectionId, Exception exception);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Listener {Listener}: accepting a connection failed")]
+    public static partial void AcceptFailed(ILogger logger, string listener, Exception exception);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
         Message = "Transaction {TransactionId} on {ConnectionId} from {RemoteEndPoint}: {Recipients} recipients, {MessageBytes} bytes, violations {Violation}, replies {Replies}")]
     public static partial void TransactionCompleted(

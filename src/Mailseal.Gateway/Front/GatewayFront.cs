@@ -75,7 +75,7 @@ public sealed class GatewayFront : IAsyncDisposable
 
         foreach (var listener in _listeners)
         {
-            _acceptLoops.Add(listener.AcceptLoopAsync(OnAccepted, _stopping.Token));
+            _acceptLoops.Add(listener.AcceptLoopAsync(OnAccepted, _logger, _stopping.Token));
         }
 
         return Task.CompletedTask;
