@@ -29,6 +29,11 @@ internal sealed record DataLimits(long MaxMessageBytes, int MaxLineLength, int M
             return FrontReplies.DataNul;
         }
 
-        return violation.HasFlag(DataViolation.BareNewline) ? FrontReplies.DataBareNewline : null;
+        if (violation.HasFlag(DataViolation.BareNewline))
+        {
+            return FrontReplies.DataBareNewline;
+        }
+
+        return violation.HasFlag(DataViolation.SpoolFailed) ? FrontReplies.HandlerFailed : null;
     }
 }

@@ -67,11 +67,22 @@ internal sealed class DataReceiver : IDisposable
 
     private async ValueTask FlushOutputAsync(CancellationToken cancellationToken)
     {
-        if (_outputCount > 0)
+        if (_outputCount == 0)
+        {
+            return;
+        }
+
+        try
         {
             await _spool.WriteAsync(_output.AsMemory(0, _outputCount), cancellationToken);
-            _outputCount = 0;
         }
+        catch (IOException)
+        {
+            // Disk full or gone: keep reading to the end so the client gets its 451, but keep nothing.
+            _violation |= DataViolation.SpoolFailed;
+        }
+
+        _outputCount = 0;
     }
 
     private enum Progress

@@ -10,4 +10,7 @@ internal enum DataViolation
     HeaderTooBig = 4,
     NulByte = 8,
     BareNewline = 16,
+
+    /// <summary>Not the client's fault: the spool could not be written (answered 451 4.3.0).</summary>
+    SpoolFailed = 32,
 }

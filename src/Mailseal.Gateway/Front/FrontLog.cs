@@ -46,6 +46,9 @@ internal static partial class FrontLog
         Message = "Transaction {TransactionId}: the message handler gave {Given} replies (or a malformed one) for {Expected} recipients; answered 451 4.3.0")]
     public static partial void HandlerBadOutcome(ILogger logger, string transactionId, int expected, int given);
 
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "Transaction {TransactionId}: no spool could be opened; answered 451 4.3.0")]
+    public static partial void SpoolFailed(ILogger logger, string transactionId, Exception exception);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Connection {ConnectionId} from {RemoteEndPoint}: authentication {Outcome}")]
     private static partial void AuthenticationAttempt(ILogger logger, string connectionId, IPEndPoint remoteEndPoint, string outcome);
 

@@ -17,8 +17,14 @@ internal sealed partial class SmtpSession
         }
 
         var transactionId = string.Create(CultureInfo.InvariantCulture, $"{_connectionId}.{++_transactionCount}");
+        await using var spool = OpenSpool(transactionId);
+        if (spool is null)
+        {
+            _connection.Write(FrontReplies.HandlerFailed);
+            return CommandResult.Stay;
+        }
+
         _connection.Write(FrontReplies.StartData);
-        await using var spool = _context.SpoolFactory();
         DataResult data;
         using (var receiver = new DataReceiver(_context.Limits, spool))
         {
@@ -46,6 +52,19 @@ internal sealed partial class SmtpSession
         WriteDataReplies(transactionId, data, replies);
         _transaction.Clear();
         return CommandResult.Advance;
+    }
+
+    private Stream? OpenSpool(string transactionId)
+    {
+        try
+        {
+            return _context.SpoolFactory();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            FrontLog.SpoolFailed(_context.Logger, transactionId, exception);
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<SmtpReply>> HandleMessageAsync(string transactionId, Stream spool, long messageBytes, CancellationToken cancellationToken)

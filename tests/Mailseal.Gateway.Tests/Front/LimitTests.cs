@@ -158,4 +158,33 @@ public sealed class LimitTests
         Assert.True(await client.IsClosedAsync());
         Assert.Empty(front.Handler.Messages);
     }
+
+    [Fact]
+    public async Task Data_SpoolCannotBeOpened_Gets451BeforeData()
+    {
+        await using var front = await TestFront.StartAsync(spoolFactory: () => throw new IOException("disk full"));
+        await using var client = await front.ConnectRawAsync(FrontProtocol.Smtp);
+        await client.CommandAsync("EHLO client.example");
+        await client.CommandAsync("MAIL FROM:<a@example.org>");
+        await client.CommandAsync("RCPT TO:<b@example.net>");
+        Assert.StartsWith("451 4.3.0", await client.CommandAsync("DATA"), StringComparison.Ordinal);
+        Assert.StartsWith("250 2.0.0", await client.CommandAsync("RSET"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Data_SpoolWriteFails_ReadsToTheEndThen451()
+    {
+        await using var front = await TestFront.StartAsync(spoolFactory: () => new FailingSpool());
+        await using var client = await RawTransaction.OpenDataAsync(front);
+        await client.SendAsync("Subject: x\r\n\r\n" + Lines(2000, 98) + ".\r\n");
+        Assert.StartsWith("451 4.3.0", await client.ReadReplyAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("250 2.0.0", await client.CommandAsync("NOOP"), StringComparison.Ordinal);
+        Assert.Empty(front.Handler.Messages);
+    }
+
+    private sealed class FailingSpool : MemoryStream
+    {
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new IOException("No space left on device"));
+    }
 }
