@@ -13,6 +13,8 @@ internal sealed class Base64FieldStream : Stream
 {
     public const int ChunkBytes = 1 << 16;
 
+    private const int MaxDecodedBytes = ChunkBytes / 4 * 3;
+
     private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \t\r\n"u8);
 
     private static readonly SearchValues<byte> Base64OrWhiteSpace =
@@ -70,7 +72,20 @@ internal sealed class Base64FieldStream : Stream
                 }
             }
 
-            DecodeFresh();
+            // A reader with room for a whole decoded chunk gets it without the extra copy.
+            if (buffer.Length >= MaxDecodedBytes)
+            {
+                var direct = DecodeFresh(buffer.Span);
+                if (direct > 0)
+                {
+                    return direct;
+                }
+
+                continue;
+            }
+
+            _decodedOffset = 0;
+            _decodedCount = DecodeFresh(_decoded);
         }
 
         var count = Math.Min(buffer.Length, _decodedCount - _decodedOffset);
@@ -110,13 +125,13 @@ internal sealed class Base64FieldStream : Stream
     }
 
     /// <summary>Decodes the whole quanta of the pending and fresh characters; a partial quantum waits for more.</summary>
-    private void DecodeFresh()
+    private int DecodeFresh(Span<byte> destination)
     {
         var (usable, ended) = CompactBase64(_text.AsSpan(_pending, _fresh));
         _fresh = 0;
         _pending += usable;
         var whole = ended ? _pending : _pending - (_pending % 4);
-        if (Base64.DecodeFromUtf8(_text.AsSpan(0, whole), _decoded, out var consumed, out var written, isFinalBlock: ended) != OperationStatus.Done
+        if (Base64.DecodeFromUtf8(_text.AsSpan(0, whole), destination, out var consumed, out var written, isFinalBlock: ended) != OperationStatus.Done
             || consumed != whole)
         {
             throw new EnvelopeInvalidException();
@@ -124,9 +139,8 @@ internal sealed class Base64FieldStream : Stream
 
         _text.AsSpan(whole, _pending - whole).CopyTo(_text);
         _pending -= whole;
-        _decodedOffset = 0;
-        _decodedCount = written;
         _ended = ended;
+        return written;
     }
 
     /// <summary>
@@ -150,8 +164,14 @@ internal sealed class Base64FieldStream : Stream
             run = run < 0 ? value.Length : run;
             value[..run].CopyTo(chunk[kept..]);
             kept += run;
-            var next = value[run..].IndexOfAnyExcept(WhiteSpace);
-            value = next < 0 ? [] : value[(run + next)..];
+
+            // White space between lines is short (CRLF): skipping it byte by byte beats another search.
+            while (run < value.Length && WhiteSpace.Contains(value[run]))
+            {
+                run++;
+            }
+
+            value = value[run..];
         }
 
         return (kept, end >= 0);
