@@ -20,6 +20,7 @@ internal sealed class Base64LineStream : Stream
     private readonly Stream _inner;
     private readonly byte[] _pending = new byte[BytesPerLine];
     private readonly byte[] _lines = ArrayPool<byte>.Shared.Rent(LinesPerChunk * (LineLength + 2));
+    private readonly byte[] _encoded = ArrayPool<byte>.Shared.Rent(LinesPerChunk * LineLength);
     private bool _disposed;
     private int _pendingCount;
     private ReadOnlyMemory<byte> _preamble;
@@ -109,6 +110,7 @@ internal sealed class Base64LineStream : Stream
         {
             _disposed = true;
             ArrayPool<byte>.Shared.Return(_lines);
+            ArrayPool<byte>.Shared.Return(_encoded);
         }
 
         base.Dispose(disposing);
@@ -161,17 +163,23 @@ internal sealed class Base64LineStream : Stream
         return length;
     }
 
-    private static int EncodeLines(ReadOnlySpan<byte> data, Span<byte> destination)
+    /// <summary>
+    /// Encodes all of <paramref name="data"/> in one call (the vectorised encoder needs long inputs; per line
+    /// it would fall back to scalar code for most bytes), then spreads the text into lines.
+    /// </summary>
+    private int EncodeLines(ReadOnlySpan<byte> data, Span<byte> destination)
     {
+        Base64.EncodeToUtf8(data, _encoded, out _, out var written);
+        var encoded = _encoded.AsSpan(0, written);
         var length = 0;
-        while (!data.IsEmpty)
+        while (!encoded.IsEmpty)
         {
-            var line = data[..Math.Min(BytesPerLine, data.Length)];
-            Base64.EncodeToUtf8(line, destination[length..], out _, out var written);
-            length += written;
+            var line = encoded[..Math.Min(LineLength, encoded.Length)];
+            line.CopyTo(destination[length..]);
+            length += line.Length;
             destination[length++] = (byte)'\r';
             destination[length++] = (byte)'\n';
-            data = data[line.Length..];
+            encoded = encoded[line.Length..];
         }
 
         return length;
