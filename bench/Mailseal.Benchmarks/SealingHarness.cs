@@ -13,8 +13,7 @@ namespace Mailseal.Benchmarks;
 
 /// <summary>
 /// The sealer and unsealer as a host wires them: real keys in a SQLite store in a temporary data folder,
-/// cached by the key ring after the first use. One pair spools to temporary files (what the gateway and
-/// the CLI do), one to memory (the cost of the work without the file system).
+/// cached by the key ring after the first use. Sealing and unsealing stream in one pass, with no spool.
 /// </summary>
 public sealed class SealingHarness : IAsyncDisposable
 {
@@ -27,19 +26,14 @@ public sealed class SealingHarness : IAsyncDisposable
         _directory = directory;
         _storage = storage;
         _ring = ring;
-        FileSealer = NewSealer(options, TempFileSpool);
-        MemorySealer = NewSealer(options, MemorySpool);
-        FileUnsealer = new MessageUnsealer(new EnvelopeUnsealer(ring, options), TempFileSpool);
-        MemoryUnsealer = new MessageUnsealer(new EnvelopeUnsealer(ring, options), MemorySpool);
+        Sealer = new MessageSealer(
+            new EnvelopeSealer(ring, options, TimeProvider.System), new WrapperMailBuilder(), storage.Branding, options);
+        Unsealer = new MessageUnsealer(new EnvelopeUnsealer(ring, options));
     }
 
-    public MessageSealer FileSealer { get; }
+    public MessageSealer Sealer { get; }
 
-    public MessageSealer MemorySealer { get; }
-
-    public MessageUnsealer FileUnsealer { get; }
-
-    public MessageUnsealer MemoryUnsealer { get; }
+    public MessageUnsealer Unsealer { get; }
 
     public static MessageSealRequest Request { get; } = new("alice@example.org", ["bob@example.net"]);
 
@@ -56,24 +50,10 @@ public sealed class SealingHarness : IAsyncDisposable
         return new SealingHarness(directory, storage, ring, options.Value);
     }
 
-    /// <summary>A temporary file deleted on close, as the hosts spool.</summary>
-    public static Stream TempFileSpool() => new FileStream(
-        Path.Combine(Path.GetTempPath(), $".mailseal-bench-{Guid.NewGuid():N}.tmp"),
-        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-
-    public static Stream MemorySpool() => new MemoryStream();
-
     public async ValueTask DisposeAsync()
     {
         _ring.Dispose();
         await _storage.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
-
-    private MessageSealer NewSealer(ProtectionOptions options, SpoolFactory spool) => new(
-        new EnvelopeSealer(_ring, options, TimeProvider.System),
-        new WrapperMailBuilder(() => spool()),
-        _storage.Branding,
-        options,
-        spool);
 }

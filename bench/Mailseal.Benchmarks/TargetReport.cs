@@ -30,12 +30,8 @@ public static class TargetReport
             {
                 PerByte(output, means, "Seal", "RawSealBound", target: true),
                 PerByte(output, means, "Unseal", "RawUnsealBound", target: true),
-                PerByte(output, means, "SealMemorySpool", "RawSealBound", target: false),
-                PerByte(output, means, "UnsealMemorySpool", "RawUnsealBound", target: false),
                 Fixed(output, means, "Seal", "SignAndWrap", target: true),
                 Fixed(output, means, "Unseal", "VerifyAndUnwrap", target: true),
-                Fixed(output, means, "SealMemorySpool", "SignAndWrap", target: false),
-                Fixed(output, means, "UnsealMemorySpool", "VerifyAndUnwrap", target: false),
             };
             return verdicts.All(passed => passed) ? 0 : 1;
         }

@@ -17,8 +17,8 @@ public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers keys, sealing and unsealing, and the wrapper mail. Needs the stores and the
-    /// <see cref="KeyEncryptionKey"/> registered (Mailseal.Storage does both), and a <see cref="SpoolFactory"/>
-    /// from the host.
+    /// <see cref="KeyEncryptionKey"/> registered (Mailseal.Storage does both). Sealing and unsealing stream
+    /// in one pass and need no spool.
     /// </summary>
     public static IServiceCollection AddMailsealProtection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +35,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProtectionOptions>>().Value);
         services.AddSingleton<EnvelopeSealer>();
         services.AddSingleton<EnvelopeUnsealer>();
-        services.AddSingleton(sp => new WrapperMailBuilder(() => sp.GetRequiredService<SpoolFactory>()()));
+        services.AddSingleton(_ => new WrapperMailBuilder());
         services.AddSingleton<MessageSealer>();
         services.AddSingleton<MessageUnsealer>();
         services.AddSingleton<IBrandingImageNormalizer, BrandingImageNormalizer>();

@@ -16,9 +16,7 @@ internal static class InspectCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var sealedInput = await CliFiles.OpenInputAsync(parse.GetValue(input)!, console, ct);
-            await using var envelope = CliFiles.CreateSpool();
-            await EnvelopeExtractor.ExtractAsync(sealedInput, envelope, ct);
-            envelope.Position = 0;
+            await using var envelope = await EnvelopeExtractor.OpenAsync(sealedInput, ct);
             Write(console.Output, await EnvelopeReader.ReadLicenseUnverifiedAsync(envelope, ct));
         });
         return command;

@@ -6,19 +6,19 @@ using MimeKit;
 namespace Mailseal.Protection.Sealing;
 
 /// <summary>
-/// Seals a whole message into a wrapper mail: checks the limits, seals the original bytes into an envelope
-/// on a spool, and writes the branded wrapper around it. Memory stays bounded whatever the message size.
+/// Seals a whole message into a wrapper mail: checks the limits, then writes the branded wrapper with the
+/// envelope sealed and base64-encoded straight into it, in one pass over the message and without spooling.
+/// Memory stays bounded whatever the message size.
 /// </summary>
 public sealed class MessageSealer(
     EnvelopeSealer envelopes,
     WrapperMailBuilder wrappers,
     IOmeConfigurationStore brandingTemplates,
-    ProtectionOptions options,
-    SpoolFactory spoolFactory)
+    ProtectionOptions options)
 {
     /// <summary>
     /// Writes the wrapper of <paramref name="message"/> (a seekable stream at its start) to
-    /// <paramref name="wrapperOutput"/>. On <see cref="SealingRefusedException"/> the output is incomplete
+    /// <paramref name="wrapperOutput"/>. The message is read twice only in its header block. On <see cref="SealingRefusedException"/> the output is incomplete
     /// and must be discarded — never replaced by the original.
     /// </summary>
     public async Task<License> SealAsync(
@@ -32,21 +32,25 @@ public sealed class MessageSealer(
         }
 
         var start = message.Position;
+        if (message.Length - start > options.MaxMessageBytes)
+        {
+            // Checked before anything is written; the sealer checks again as it reads.
+            throw new SealingRefusedException(
+                SealingRefusalReason.MessageTooLarge, $"The message is larger than the limit of {options.MaxMessageBytes} bytes.");
+        }
+
         var headers = await OriginalHeaders.ReadAsync(message, cancellationToken);
         OriginalHeaders.CheckToLength(headers, options.MaxToHeaderLength);
         var branding = await FindBrandingAsync(request.BrandingTemplate, cancellationToken);
         message.Position = start;
 
-        await using var envelope = spoolFactory();
-        var license = await envelopes.SealAsync(
-            message,
-            new SealRequest(request.Sender, request.Recipients, headers[HeaderId.MessageId], request.Language, branding.Identity, request.ExpiresAt),
-            envelope,
+        var sealRequest = new SealRequest(
+            request.Sender, request.Recipients, headers[HeaderId.MessageId], request.Language, branding.Identity, request.ExpiresAt);
+        return await wrappers.WriteAsync(
+            new WrapperContext(headers, branding, request.Language, options.PortalUrl),
+            wrapperOutput,
+            (envelopeOutput, ct) => envelopes.SealAsync(message, sealRequest, envelopeOutput, ct),
             cancellationToken);
-        envelope.Position = 0;
-
-        await wrappers.WriteAsync(new WrapperRequest(headers, branding, request.Language, options.PortalUrl, envelope), wrapperOutput, cancellationToken);
-        return license;
     }
 
     private async Task<OmeConfiguration> FindBrandingAsync(string template, CancellationToken cancellationToken) =>

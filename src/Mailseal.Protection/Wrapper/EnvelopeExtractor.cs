@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text;
 using Mailseal.Protection.Envelope;
 using MimeKit;
@@ -7,30 +6,26 @@ using MimeKit;
 namespace Mailseal.Protection.Wrapper;
 
 /// <summary>
-/// Finds the envelope in a wrapper mail or a bare message.html and writes its bytes, decoding the
-/// base64 of the hidden field as it streams. Anything that is not a Mailseal envelope gets the uniform
+/// Finds the envelope in a wrapper mail or a bare message.html and gives its bytes as a stream that decodes
+/// the base64 of the hidden field as it is read. Anything that is not a Mailseal envelope gets the uniform
 /// <see cref="EnvelopeInvalidException"/>: this also reads what strangers upload to the portal.
 /// </summary>
 public static class EnvelopeExtractor
 {
     private static readonly SearchValues<byte> LeadingNoise = SearchValues.Create([(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]);
 
-    private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \t\r\n"u8);
-
-    private static readonly SearchValues<byte> Base64OrWhiteSpace =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
-
     private static readonly byte[] FieldMarker = Encoding.ASCII.GetBytes("name=\"envelope\" value=\"");
 
-    /// <summary>How far into message.html the field may start (the page's head with its logo is far smaller).</summary>
+    /// <summary>How far into the input the field may start (a wrapper's parts before it, logo included, are far smaller).</summary>
     private const int MaxFieldOffset = 4 * 1024 * 1024;
 
-    private const int ChunkBytes = 1 << 16;
-
-    /// <param name="input">A wrapper mail or message.html, seekable, at its start.</param>
-    /// <param name="envelopeOutput">Receives the envelope's bytes.</param>
-    /// <param name="cancellationToken">Cancels the extraction.</param>
-    public static async Task ExtractAsync(Stream input, Stream envelopeOutput, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the envelope of <paramref name="input"/> (a wrapper mail or message.html, seekable, at its start).
+    /// Our wrappers carry message.html as 7-bit text, so the field is found in the raw bytes without a MIME
+    /// parse; a wrapper whose attachment a mail client re-encoded (e.g. as base64) is parsed with MimeKit.
+    /// The stream reads from <paramref name="input"/>: keep it open until the envelope stream is disposed.
+    /// </summary>
+    public static async Task<Stream> OpenAsync(Stream input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!input.CanSeek)
@@ -38,18 +33,44 @@ public static class EnvelopeExtractor
             throw new ArgumentException("The input must be seekable: spool it first.", nameof(input));
         }
 
-        if (await StartsWithMarkupAsync(input, cancellationToken))
+        var start = input.Position;
+        var isHtml = await StartsWithMarkupAsync(input, cancellationToken);
+        var raw = await OpenFieldAsync(input, owner: null, cancellationToken);
+        if (raw is not null)
         {
-            await ExtractFromHtmlAsync(new BufferedStream(input, 1 << 16), envelopeOutput, cancellationToken);
-            return;
+            return raw;
         }
 
-        using var wrapper = await LoadWrapperAsync(input, cancellationToken);
-        var attachment = wrapper.BodyParts.OfType<MimePart>()
-            .FirstOrDefault(p => p.FileName == WrapperMailBuilder.AttachmentFileName && p.ContentType.IsMimeType("text", "html") && p.Content is not null)
-            ?? throw new EnvelopeInvalidException();
-        await using var html = attachment.Content!.Open();
-        await ExtractFromHtmlAsync(new BufferedStream(html, 1 << 16), envelopeOutput, cancellationToken);
+        if (isHtml)
+        {
+            throw new EnvelopeInvalidException();
+        }
+
+        input.Position = start;
+        var wrapper = await LoadWrapperAsync(input, cancellationToken);
+        try
+        {
+            var attachment = wrapper.BodyParts.OfType<MimePart>()
+                .FirstOrDefault(p => p.FileName == WrapperMailBuilder.AttachmentFileName && p.ContentType.IsMimeType("text", "html") && p.Content is not null)
+                ?? throw new EnvelopeInvalidException();
+            return await OpenFieldAsync(attachment.Content!.Open(), wrapper, cancellationToken) ?? throw new EnvelopeInvalidException();
+        }
+        catch
+        {
+            wrapper.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the envelope's bytes of <paramref name="input"/> to <paramref name="envelopeOutput"/>.</summary>
+    /// <param name="input">A wrapper mail or message.html, seekable, at its start.</param>
+    /// <param name="envelopeOutput">Receives the envelope's bytes.</param>
+    /// <param name="cancellationToken">Cancels the extraction.</param>
+    public static async Task ExtractAsync(Stream input, Stream envelopeOutput, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopeOutput);
+        await using var envelope = await OpenAsync(input, cancellationToken);
+        await envelope.CopyToAsync(envelopeOutput, cancellationToken);
     }
 
     private static async Task<MimeMessage> LoadWrapperAsync(Stream input, CancellationToken cancellationToken)
@@ -75,85 +96,28 @@ public static class EnvelopeExtractor
         return first >= 0 ? probe[first] == (byte)'<' : throw new EnvelopeInvalidException();
     }
 
-    private static async Task ExtractFromHtmlAsync(Stream html, Stream envelopeOutput, CancellationToken cancellationToken)
+    /// <summary>The field's value as a decoding stream, or null when the marker is not within reach.</summary>
+    private static async Task<Stream?> OpenFieldAsync(Stream html, IDisposable? owner, CancellationToken cancellationToken)
     {
-        var text = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        var decoded = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
+        var buffer = ArrayPool<byte>.Shared.Rent(Base64FieldStream.ChunkBytes);
+        var after = await SkipToFieldAsync(html, buffer, cancellationToken);
+        if (after < 0)
         {
-            var read = await SkipToFieldAsync(html, text, cancellationToken);
-            var pending = 0;
-            while (true)
-            {
-                if (read == 0)
-                {
-                    read = await html.ReadAsync(text.AsMemory(pending, ChunkBytes - pending), cancellationToken);
-                    if (read == 0)
-                    {
-                        throw new EnvelopeInvalidException();
-                    }
-                }
-
-                var (usable, ended) = CompactBase64(text.AsSpan(pending, read));
-                read = 0;
-                pending += usable;
-                var whole = ended ? pending : pending - (pending % 4);
-                if (Base64.DecodeFromUtf8(text.AsSpan(0, whole), decoded, out var consumed, out var written, isFinalBlock: ended) != OperationStatus.Done
-                    || consumed != whole)
-                {
-                    throw new EnvelopeInvalidException();
-                }
-
-                await envelopeOutput.WriteAsync(decoded.AsMemory(0, written), cancellationToken);
-                text.AsSpan(whole, pending - whole).CopyTo(text);
-                pending -= whole;
-                if (ended)
-                {
-                    return;
-                }
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(text);
-            ArrayPool<byte>.Shared.Return(decoded);
-        }
+
+        return new Base64FieldStream(html, buffer, after, owner);
     }
 
     /// <summary>
-    /// Removes line breaks in place and stops at the closing quote. Returns how many base64 characters are
-    /// left and whether the value ended; anything but base64, padding and white space is not an envelope.
-    /// Vectorised searches rather than a test per byte: this runs over every byte of a 25 MB envelope.
-    /// </summary>
-    private static (int Usable, bool Ended) CompactBase64(Span<byte> chunk)
-    {
-        var end = chunk.IndexOf((byte)'"');
-        var value = end >= 0 ? chunk[..end] : chunk;
-        if (value.ContainsAnyExcept(Base64OrWhiteSpace))
-        {
-            throw new EnvelopeInvalidException();
-        }
-
-        var kept = 0;
-        while (!value.IsEmpty)
-        {
-            var run = value.IndexOfAny(WhiteSpace);
-            run = run < 0 ? value.Length : run;
-            value[..run].CopyTo(chunk[kept..]);
-            kept += run;
-            var next = value[run..].IndexOfAnyExcept(WhiteSpace);
-            value = next < 0 ? [] : value[(run + next)..];
-        }
-
-        return (kept, end >= 0);
-    }
-
-    /// <summary>
-    /// Reads past the field's marker, a chunk at a time. The bytes read after the marker are moved to the
-    /// start of <paramref name="buffer"/>; returns how many there are.
+    /// Reads past the field's marker a chunk at a time, with a vectorised search per chunk. The bytes read
+    /// after the marker are moved to the start of <paramref name="buffer"/>; returns how many there are, or
+    /// -1 when the marker does not start within <see cref="MaxFieldOffset"/>.
     /// </summary>
     private static async Task<int> SkipToFieldAsync(Stream html, byte[] buffer, CancellationToken cancellationToken)
     {
+        const int ChunkBytes = Base64FieldStream.ChunkBytes;
         var carried = 0;
         long bufferOffset = 0;
         while (bufferOffset < MaxFieldOffset)
@@ -184,6 +148,6 @@ public static class EnvelopeExtractor
             bufferOffset += filled - carried;
         }
 
-        throw new EnvelopeInvalidException();
+        return -1;
     }
 }

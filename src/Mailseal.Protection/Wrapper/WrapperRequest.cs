@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace Mailseal.Protection.Wrapper;
 
-/// <summary>What one wrapper message is built from.</summary>
+/// <summary>What one wrapper message is built from, when the envelope exists already.</summary>
 /// <param name="OriginalHeaders">The original message's headers; only the ones recipients need are kept.</param>
 /// <param name="Branding">The sender's branding template; null for the built-in defaults.</param>
 /// <param name="Language">The sender's language tag (e.g. <c>de-AT</c>); unknown tags fall back to English.</param>

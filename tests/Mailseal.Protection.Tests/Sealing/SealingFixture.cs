@@ -24,11 +24,10 @@ public sealed class SealingFixture : IAsyncLifetime
         var options = _harness.Options.Value;
         Sealer = new MessageSealer(
             new EnvelopeSealer(_harness.Ring, options, TimeProvider.System),
-            new WrapperMailBuilder(Spool),
+            new WrapperMailBuilder(),
             _harness.Storage.Branding,
-            options,
-            Spool);
-        Unsealer = new MessageUnsealer(new EnvelopeUnsealer(_harness.Ring, options), Spool);
+            options);
+        Unsealer = new MessageUnsealer(new EnvelopeUnsealer(_harness.Ring, options));
     }
 
     public async Task DisposeAsync()
@@ -49,9 +48,4 @@ public sealed class SealingFixture : IAsyncLifetime
         await Unsealer.UnsealAsync(wrapper, unsealed);
         return (wrapper.ToArray(), unsealed.ToArray());
     }
-
-    /// <summary>Temporary files, as the hosts use: bounded memory for the 25 MB message.</summary>
-    private static FileStream Spool() => new(
-        Path.Combine(Path.GetTempPath(), $"mailseal-test-{Guid.NewGuid():N}.tmp"),
-        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }

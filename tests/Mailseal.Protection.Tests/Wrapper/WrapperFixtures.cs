@@ -65,7 +65,7 @@ internal static class WrapperFixtures
         HeaderList? headers = null,
         Uri? portalUrl = null)
     {
-        var builder = new WrapperMailBuilder(() => new MemoryStream(), new SequentialMimeIdentifierSource());
+        var builder = new WrapperMailBuilder(new SequentialMimeIdentifierSource());
         var request = new WrapperRequest(
             headers ?? OriginalHeaders(),
             branding ?? Branding,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mailseal.Core.Branding;
 using Mailseal.Protection.Wrapper;
-using Mailseal.Testing;
 using MimeKit;
 
 namespace Mailseal.Protection.Tests.Wrapper;
@@ -124,48 +124,9 @@ public sealed class WrapperMailBuilderTests
     }
 
     [Fact]
-    public async Task WriteAsync_SpoolStream_DisposedAfterUse()
+    public async Task WriteAsync_RandomIdentifiers_DifferBetweenBuilders()
     {
-        var spool = new MemoryStream();
-        var builder = new WrapperMailBuilder(() => spool, new SequentialMimeIdentifierSource());
-        var request = new WrapperRequest(
-            WrapperFixtures.OriginalHeaders(), null, "en", WrapperFixtures.PortalUrl, new MemoryStream([1, 2, 3]));
-
-        await builder.WriteAsync(request, Stream.Null);
-
-        Assert.False(spool.CanRead);
-    }
-
-    [Fact]
-    public async Task WriteAsync_TemporaryFileSpool_SameOutputAndFileGoneAfterwards()
-    {
-        using var temp = new TempDirectory();
-        var envelope = RandomNumberGenerator.GetBytes(1024 * 1024);
-        var builder = new WrapperMailBuilder(
-            () => new FileStream(
-                temp.Combine(Path.GetRandomFileName()),
-                FileMode.CreateNew,
-                FileAccess.ReadWrite,
-                FileShare.None,
-                bufferSize: 64 * 1024,
-                FileOptions.DeleteOnClose | FileOptions.Asynchronous),
-            new SequentialMimeIdentifierSource());
-        using var output = new MemoryStream();
-
-        await builder.WriteAsync(
-            new WrapperRequest(WrapperFixtures.OriginalHeaders(), WrapperFixtures.Branding, "en", WrapperFixtures.PortalUrl, new MemoryStream(envelope)),
-            output);
-
-        Assert.Equal(await WrapperFixtures.BuildWrapperAsync(envelope), output.ToArray());
-        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
-    }
-
-    [Fact]
-    public async Task WriteAsync_RandomIdentifiers_DifferBetweenWrappers()
-    {
-        var builder = new WrapperMailBuilder(() => new MemoryStream());
-
-        async Task<string> BuildAsync()
+        async Task<string> BuildAsync(WrapperMailBuilder builder)
         {
             using var output = new MemoryStream();
             await builder.WriteAsync(
@@ -174,7 +135,89 @@ public sealed class WrapperMailBuilderTests
             return Assert.IsType<Multipart>(Parse(output.ToArray()).Body).Boundary!;
         }
 
-        Assert.NotEqual(await BuildAsync(), await BuildAsync());
+        Assert.NotEqual(await BuildAsync(new WrapperMailBuilder()), await BuildAsync(new WrapperMailBuilder()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameTemplateTwice_ReusesRenderedPartsAndCarriesEachEnvelope()
+    {
+        var builder = new WrapperMailBuilder();
+        var first = await BuildAsync(builder, WrapperFixtures.Branding, [1, 2, 3]);
+        var second = await BuildAsync(builder, WrapperFixtures.Branding, [4, 5, 6, 7]);
+
+        Assert.Equal(Assert.IsType<Multipart>(Parse(first).Body).Boundary, Assert.IsType<Multipart>(Parse(second).Body).Boundary);
+        Assert.Equal([4, 5, 6, 7], WrapperFixtures.EnvelopeFromMessageHtml(MessageHtmlOf(second)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_BrandingEditedUnderSameName_RendersTheNewText()
+    {
+        var builder = new WrapperMailBuilder();
+        var before = WrapperFixtures.Branding with { EmailText = "Before the edit." };
+        var after = WrapperFixtures.Branding with { EmailText = "After the edit." };
+        await BuildAsync(builder, before, [1]);
+
+        var wrapper = await BuildAsync(builder, after, [1]);
+
+        Assert.Contains("After the edit.", MessageHtmlOf(wrapper), StringComparison.Ordinal);
+        Assert.DoesNotContain("Before the edit.", Encoding.ASCII.GetString(wrapper), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_EnvelopeWriterFailsBeforeWriting_OutputStaysEmpty()
+    {
+        var builder = new WrapperMailBuilder();
+        using var output = new MemoryStream();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => builder.WriteAsync<bool>(
+            new WrapperContext(WrapperFixtures.OriginalHeaders(), null, "en", WrapperFixtures.PortalUrl),
+            output,
+            (_, _) => throw new InvalidOperationException("refused")));
+
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public async Task WriteAsync_EnvelopeWrittenInOddPieces_SameAsWrittenAtOnce()
+    {
+        var envelope = RandomNumberGenerator.GetBytes(200_000);
+        var builder = new WrapperMailBuilder(new SequentialMimeIdentifierSource());
+        using var output = new MemoryStream();
+
+        await builder.WriteAsync(
+            new WrapperContext(WrapperFixtures.OriginalHeaders(), WrapperFixtures.Branding, "en", WrapperFixtures.PortalUrl),
+            output,
+            async (stream, ct) =>
+            {
+                var sizes = new[] { 1, 2, 56, 57, 58, 113, 4096, 70_000 };
+                var offset = 0;
+                for (var i = 0; offset < envelope.Length; i++)
+                {
+                    var size = Math.Min(sizes[i % sizes.Length], envelope.Length - offset);
+                    await stream.WriteAsync(envelope.AsMemory(offset, size), ct);
+                    offset += size;
+                }
+
+                return true;
+            });
+
+        Assert.Equal(await WrapperFixtures.BuildWrapperAsync(envelope), output.ToArray());
+    }
+
+    private static async Task<byte[]> BuildAsync(WrapperMailBuilder builder, OmeConfiguration branding, byte[] envelope)
+    {
+        using var output = new MemoryStream();
+        await builder.WriteAsync(
+            new WrapperRequest(WrapperFixtures.OriginalHeaders(), branding, "en", WrapperFixtures.PortalUrl, new MemoryStream(envelope)),
+            output);
+        return output.ToArray();
+    }
+
+    private static string MessageHtmlOf(byte[] wrapper)
+    {
+        var attachment = Parse(wrapper).Attachments.OfType<MimePart>().Single();
+        using var text = new StreamReader(attachment.Content!.Open(), Encoding.ASCII);
+        return text.ReadToEnd();
     }
 
     internal static string CollapseWhiteSpace(string html) =>
