@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mailseal.Core.Keys;
+using Mailseal.Protection.Branding;
 using Mailseal.Protection;
 using Mailseal.Protection.Envelope;
 using Mailseal.Protection.Keys;
@@ -27,7 +28,7 @@ public sealed class SealingHarness : IAsyncDisposable
         _storage = storage;
         _ring = ring;
         Sealer = new MessageSealer(
-            new EnvelopeSealer(ring, options, TimeProvider.System), new WrapperMailBuilder(), storage.Branding, options);
+            new EnvelopeSealer(ring, options, TimeProvider.System), new WrapperMailBuilder(), new BrandingTemplateCache(storage.Branding, TimeProvider.System), options);
         Unsealer = new MessageUnsealer(new EnvelopeUnsealer(ring, options));
     }
 

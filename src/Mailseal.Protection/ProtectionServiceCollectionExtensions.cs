@@ -36,6 +36,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<EnvelopeSealer>();
         services.AddSingleton<EnvelopeUnsealer>();
         services.AddSingleton(_ => new WrapperMailBuilder());
+        services.AddSingleton<BrandingTemplateCache>();
         services.AddSingleton<MessageSealer>();
         services.AddSingleton<MessageUnsealer>();
         services.AddSingleton<IBrandingImageNormalizer, BrandingImageNormalizer>();

@@ -1,4 +1,5 @@
 using Mailseal.Core.Branding;
+using Mailseal.Protection.Branding;
 using Mailseal.Protection.Envelope;
 using Mailseal.Protection.Wrapper;
 using MimeKit;
@@ -13,7 +14,7 @@ namespace Mailseal.Protection.Sealing;
 public sealed class MessageSealer(
     EnvelopeSealer envelopes,
     WrapperMailBuilder wrappers,
-    IOmeConfigurationStore brandingTemplates,
+    BrandingTemplateCache brandingTemplates,
     ProtectionOptions options)
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using Mailseal.Core.Keys;
+using Mailseal.Protection.Branding;
 using Mailseal.Protection.Envelope;
 using Mailseal.Protection.Sealing;
 using Mailseal.Protection.Tests.Keys;
@@ -25,7 +26,7 @@ public sealed class SealingFixture : IAsyncLifetime
         Sealer = new MessageSealer(
             new EnvelopeSealer(_harness.Ring, options, TimeProvider.System),
             new WrapperMailBuilder(),
-            _harness.Storage.Branding,
+            new BrandingTemplateCache(_harness.Storage.Branding, TimeProvider.System),
             options);
         Unsealer = new MessageUnsealer(new EnvelopeUnsealer(_harness.Ring, options));
     }
