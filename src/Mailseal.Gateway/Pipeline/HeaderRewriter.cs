@@ -41,8 +41,9 @@ public static class HeaderRewriter
 
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
+        // HeaderList writes the blank line that ends the header block: the body is copied from after ours.
         await headers.WriteToAsync(format, output, cancellationToken);
-        message.Position = headerLength;
+        message.Position = Math.Min(headerLength + 2, message.Length);
         await message.CopyToAsync(output, cancellationToken);
     }
 
