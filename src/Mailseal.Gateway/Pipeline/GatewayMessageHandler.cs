@@ -1,3 +1,4 @@
+using Mailseal.Core.Classification;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
 using Mailseal.Gateway.Front;
@@ -47,7 +48,7 @@ public sealed class GatewayMessageHandler(
         var verified = await VerifyEnvelopeAsync(transaction, parsed, message, cancellationToken);
         var answersThread = settings.KeepThreadsSealed && !fromSubmission && !verified
             && await threads.AnswersSealedThreadAsync(parsed.Message, cancellationToken);
-        var context = new CopyPlanner.Context(facts.Classification.IsOrdinary, verified, fromSubmission, answersThread);
+        var context = new CopyPlanner.Context(IsOrdinary(parsed, verified), verified, fromSubmission, answersThread);
         var plans = CopyPlanner.Plan(evaluation, organization, facts.Sender, context, settings.NonOrdinaryMessages);
         var language = organization.FindUser(facts.Sender)?.Language ?? "en";
         var results = new List<CopyResult>();
@@ -65,6 +66,22 @@ public sealed class GatewayMessageHandler(
         }
 
         return Finish(transaction, parsed, results, PipelineReplies.TemporaryFailure, evaluation);
+    }
+
+    /// <summary>
+    /// The mark makes the classifier say Encrypted; an unverified mark proves nothing, so the class is taken
+    /// without it (a forged mark must not let plain text out).
+    /// </summary>
+    private static bool IsOrdinary(ParsedMessage parsed, bool verified)
+    {
+        var classification = parsed.Facts.Classification;
+        if (classification.IsOrdinary || verified || !classification.HasMailsealMark)
+        {
+            return classification.IsOrdinary;
+        }
+
+        parsed.Message.Headers.RemoveAll(MessageClassifier.MailsealMarkHeader);
+        return MessageClassifier.Classify(parsed.Message).IsOrdinary;
     }
 
     private async Task<bool> VerifyEnvelopeAsync(MessageTransaction transaction, ParsedMessage parsed, Stream message, CancellationToken cancellationToken)
