@@ -24,7 +24,7 @@ public sealed class ParsedMessage : IDisposable
 
     public MessageFacts Facts { get; }
 
-    /// <summary>Depth of the MIME tree: 1 for a single part; each multipart or message/rfc822 level adds one.</summary>
+    /// <summary>Nesting of the MIME tree as Postfix counts it: 0 for a single part; each multipart or message/rfc822 level adds one.</summary>
     public int MimeDepth => Depth(Message.Body);
 
     /// <summary>How many Received fields the message has: its hop count.</summary>
@@ -49,7 +49,8 @@ public sealed class ParsedMessage : IDisposable
         catch (FormatException)
         {
             // Not MIME at all: it can still be sealed byte for byte, and no content rule matches.
-            message = new MimeMessage(ParserOptions.Default, Array.Empty<Header>(), new TextPart("plain"));
+            message = new MimeMessage();
+            message.Headers.Clear();
             parsed = false;
         }
 
@@ -63,7 +64,6 @@ public sealed class ParsedMessage : IDisposable
     {
         Multipart multipart => 1 + multipart.Select(Depth).DefaultIfEmpty(0).Max(),
         MessagePart { Message: { } inner } => 1 + Depth(inner.Body),
-        null => 0,
-        _ => 1,
+        _ => 0,
     };
 }

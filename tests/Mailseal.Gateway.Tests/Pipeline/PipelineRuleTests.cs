@@ -126,6 +126,35 @@ public sealed class PipelineRuleTests
         Assert.Empty(gateway.Delivered());
     }
 
+    [Theory]
+    [InlineData(100, "250")]
+    [InlineData(101, "554 5.6.0")]
+    public async Task HandleAsync_MimeNesting_LimitedAsPostfix(int levels, string expected)
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        var text = new System.Text.StringBuilder("From: alice@example.org\r\nSubject: deep\r\nMIME-Version: 1.0\r\n");
+        for (var i = 0; i < levels; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n");
+        }
+
+        text.Append("Content-Type: text/plain\r\n\r\nx\r\n");
+        for (var i = levels - 1; i >= 0; i--)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"--b{i}--\r\n");
+        }
+
+        var port = gateway.Front.Listeners.First(l => l.Protocol == Mailseal.Gateway.Front.FrontProtocol.Smtp).EndPoint.Port;
+        await using var client = await RawSmtpClient.ConnectAsync(port);
+        await client.CommandAsync("EHLO client.example");
+        await client.CommandAsync("MAIL FROM:<alice@example.org>");
+        await client.CommandAsync("RCPT TO:<bob@example.net>");
+        await client.CommandAsync("DATA");
+        await client.SendAsync(text + ".\r\n");
+
+        Assert.StartsWith(expected, await client.ReadReplyAsync(), StringComparison.Ordinal);
+    }
+
     internal static async Task<byte[]> UnsealAsync(GatewayHarness gateway, PickupFile file)
     {
         using var output = new MemoryStream();
