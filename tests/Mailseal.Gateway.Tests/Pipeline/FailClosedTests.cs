@@ -144,4 +144,19 @@ public sealed class FailClosedTests
         Assert.Equal(552, (int)error.StatusCode);
         Assert.Empty(gateway.Delivered());
     }
+
+    [Fact]
+    public async Task HandleAsync_ToTooLongToSeal_Answers554560()
+    {
+        await using var gateway = await GatewayHarness.StartAsync(settings: new Dictionary<string, string?> { ["Protection:MaxToHeaderLength"] = "10" });
+        await gateway.AddRuleAsync(SealExternal());
+        using var client = await gateway.ConnectAsync();
+
+        var error = await TrySendAsync(client, Message(), Sender, ExternalRecipient);
+
+        Assert.NotNull(error);
+        Assert.Equal(554, (int)error.StatusCode);
+        Assert.Contains("To header too long", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Delivered());
+    }
 }
