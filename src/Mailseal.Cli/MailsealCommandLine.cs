@@ -9,6 +9,7 @@ internal static class MailsealCommandLine
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Mailseal: the open-source email encryption gateway.");
+        root.Subcommands.Add(RunCommand.Build(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(KeysCommand.Build(console));
         root.Subcommands.Add(DkimCommand.Build(console));

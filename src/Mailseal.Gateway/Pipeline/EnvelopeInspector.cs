@@ -1,0 +1,30 @@
+using Mailseal.Protection;
+using Mailseal.Protection.Envelope;
+using Mailseal.Protection.Wrapper;
+
+namespace Mailseal.Gateway.Pipeline;
+
+/// <summary>
+/// Decides whether a message is an envelope of this organisation: its license must verify with our keys. The
+/// mark header alone proves nothing. Failures of the key store propagate (the message is deferred).
+/// </summary>
+public sealed class EnvelopeInspector(EnvelopeUnsealer envelopes, SpoolFactory spoolFactory)
+{
+    /// <summary>The verified license, or null when the message is not a valid envelope of ours.</summary>
+    public async Task<License?> VerifyAsync(Stream message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var envelope = spoolFactory();
+        try
+        {
+            message.Position = 0;
+            await EnvelopeExtractor.ExtractAsync(message, envelope, cancellationToken);
+            envelope.Position = 0;
+            return await envelopes.VerifyAsync(envelope, cancellationToken);
+        }
+        catch (EnvelopeInvalidException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Mailseal.Core.Organization;
+using Mailseal.Core.Rules;
+using Mailseal.Core.Tracking;
+
+namespace Mailseal.Gateway.Pipeline;
+
+/// <summary>
+/// Counts each handled copy per matched rule, UTC day, direction and action. Direction per copy: Outbound when any
+/// recipient is outside the accepted domains, Inbound when the sender is outside, Internal otherwise.
+/// </summary>
+public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider time)
+{
+    /// <summary>Name counted for copies sealed by the thread rule rather than by a rule.</summary>
+    public const string ThreadRuleName = "(thread)";
+
+    public static IReadOnlyList<TrafficCount> CountsFor(CopyResult copy, RuleEvaluation evaluation, OrganizationSnapshot organization,
+        string sender, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(organization);
+        var direction = copy.Plan.Recipients.Any(r => !organization.IsInOrganization(r)) ? TrafficDirection.Outbound
+            : organization.IsInOrganization(sender) ? TrafficDirection.Internal : TrafficDirection.Inbound;
+        var action = ActionOf(copy);
+        var matches = evaluation.Recipients
+            .Where(o => copy.Plan.Recipients.Contains(o.Recipient, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(o => o.MatchedRules)
+            .DistinctBy(m => (m.RuleName.ToUpperInvariant(), m.Mode))
+            .ToList();
+        var counts = new List<TrafficCount>();
+        foreach (var match in matches)
+        {
+            var counted = match.Mode == RuleMode.Enforce ? action : TrafficAction.Audited;
+            if (counted is { } value)
+            {
+                counts.Add(new TrafficCount(day, match.RuleName, direction, value, 1));
+            }
+        }
+
+        if (copy.Plan.ByThreadRule && action is { } threadAction)
+        {
+            counts.Add(new TrafficCount(day, ThreadRuleName, direction, threadAction, 1));
+        }
+
+        return counts;
+    }
+
+    public Task RecordAsync(IReadOnlyCollection<TrafficCount> counts, CancellationToken cancellationToken) =>
+        counts.Count == 0 ? Task.CompletedTask : store.IncrementAsync(counts, cancellationToken);
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Only what happened is counted: a copy that failed transiently is counted when it is retried.</summary>
+    private static TrafficAction? ActionOf(CopyResult copy) => copy.Plan.Action switch
+    {
+        CopyAction.Reject => TrafficAction.Rejected,
+        _ when !copy.AnyDelivered => null,
+        CopyAction.Seal => TrafficAction.Sealed,
+        CopyAction.Unseal => TrafficAction.Unsealed,
+        CopyAction.Plain when copy.Plan.PassedUnsealed => TrafficAction.PassedUnsealed,
+        _ => null,
+    };
+}

@@ -1,0 +1,74 @@
+using Mailseal.Core.Rules;
+using Mailseal.Core.Tracking;
+using Mailseal.Delivery.Dkim;
+using Mailseal.Gateway.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using static Mailseal.Gateway.Tests.Pipeline.PipelineMessages;
+
+namespace Mailseal.Gateway.Tests.Pipeline;
+
+public sealed class TrackingTests
+{
+    [Fact]
+    public async Task HandleAsync_SealAuditReject_CountedPerRuleDirectionAction()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        await gateway.AddRuleAsync(SealExternal() with { Priority = 0 });
+        await gateway.AddRuleAsync(Rule("Watch", new RuleActions { ApplyOme = true }, RulePredicate.Of("SubjectContainsWords", "figures")) with { Priority = 1, Mode = RuleMode.Audit });
+        await gateway.AddRuleAsync(Rule("Block", new RuleActions { RejectMessageReasonText = "No" }, RulePredicate.Of("SentTo", "eve@example.net")) with { Priority = 2 });
+        using var client = await gateway.ConnectAsync();
+        Assert.Null(await TrySendAsync(client, Message(), Sender, ExternalRecipient));
+        Assert.NotNull(await TrySendAsync(client, Message("Hello", "m2@example.org"), Sender, "eve@example.net"));
+
+        var store = gateway.Services.GetRequiredService<ITrafficCounterStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var counts = await store.QueryAsync(today.AddDays(-1), today.AddDays(1));
+
+        Assert.Contains(counts, c => c.RuleName == "Seal external" && c.Action == TrafficAction.Sealed && c.Direction == TrafficDirection.Outbound && c.Messages == 1);
+        Assert.Contains(counts, c => c.RuleName == "Watch" && c.Action == TrafficAction.Audited && c.Messages == 1);
+        Assert.Contains(counts, c => c.RuleName == "Block" && c.Action == TrafficAction.Rejected && c.Messages == 1);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ReadReceiptPassedUnchanged_CountedAsPassedUnsealed()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        await gateway.AddRuleAsync(SealExternal());
+        var receipt = Message("Read: Figures");
+        var report = new MimeKit.Multipart("report") { new MimeKit.TextPart("plain") { Text = "Read." } };
+        report.ContentType.Parameters["report-type"] = "disposition-notification";
+        receipt.Body = report;
+        using var client = await gateway.ConnectAsync();
+        Assert.Null(await TrySendAsync(client, receipt, Sender, ExternalRecipient));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var counts = await gateway.Services.GetRequiredService<ITrafficCounterStore>().QueryAsync(today.AddDays(-1), today.AddDays(1));
+
+        Assert.Contains(counts, c => c.RuleName == "Seal external" && c.Action == TrafficAction.PassedUnsealed);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SenderDomainHasDkimKey_WrapperSignedPlainCopyNot()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        await gateway.Services.GetRequiredService<DkimKeyManager>().CreateAsync(GatewayHarness.OrgDomain, "s1");
+        await gateway.AddRuleAsync(SealExternal());
+        using var client = await gateway.ConnectAsync();
+
+        Assert.Null(await TrySendAsync(client, Message(), Sender, InternalRecipient, ExternalRecipient));
+
+        Assert.StartsWith("DKIM-Signature:", gateway.DeliveredTo(ExternalRecipient).Text, StringComparison.Ordinal);
+        Assert.Contains("d=example.org", gateway.DeliveredTo(ExternalRecipient).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DKIM-Signature:", gateway.DeliveredTo(InternalRecipient).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecipientHash_SameAddressAnyCase_SameHashNoAddress()
+    {
+        var hash = RecipientHash.Of("Bob@Example.net");
+
+        Assert.Equal(hash, RecipientHash.Of("bob@example.net"));
+        Assert.NotEqual(hash, RecipientHash.Of("bob@example.com"));
+        Assert.DoesNotContain("bob", hash, StringComparison.Ordinal);
+    }
+}
