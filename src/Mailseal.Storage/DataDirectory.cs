@@ -1,7 +1,7 @@
 namespace Mailseal.Storage;
 
 /// <summary>Creates the data folder owner-only when it does not exist yet.</summary>
-internal static class DataDirectory
+public static class DataDirectory
 {
     public static void Ensure(string path)
     {

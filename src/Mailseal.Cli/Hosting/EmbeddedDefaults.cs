@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailseal.Storage;
 
 namespace Mailseal.Cli.Hosting;
 
@@ -32,7 +33,7 @@ internal static class EmbeddedDefaults
     /// </summary>
     public static string SubmissionPassword(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        DataDirectory.Ensure(dataDirectory);
         var path = Path.Combine(dataDirectory, SubmissionPasswordFileName);
         if (File.Exists(path))
         {
