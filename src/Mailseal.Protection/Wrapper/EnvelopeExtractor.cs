@@ -62,17 +62,6 @@ public static class EnvelopeExtractor
         }
     }
 
-    /// <summary>Writes the envelope's bytes of <paramref name="input"/> to <paramref name="envelopeOutput"/>.</summary>
-    /// <param name="input">A wrapper mail or message.html, seekable, at its start.</param>
-    /// <param name="envelopeOutput">Receives the envelope's bytes.</param>
-    /// <param name="cancellationToken">Cancels the extraction.</param>
-    public static async Task ExtractAsync(Stream input, Stream envelopeOutput, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(envelopeOutput);
-        await using var envelope = await OpenAsync(input, cancellationToken);
-        await envelope.CopyToAsync(envelopeOutput, cancellationToken);
-    }
-
     private static async Task<MimeMessage> LoadWrapperAsync(Stream input, CancellationToken cancellationToken)
     {
         try

@@ -3,6 +3,7 @@ using Mailseal.Core.Keys;
 using Mailseal.Delivery.Dkim;
 using Mailseal.Protection.Keys;
 using Mailseal.Storage;
+using Mailseal.Testing.Logging;
 using Mailseal.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

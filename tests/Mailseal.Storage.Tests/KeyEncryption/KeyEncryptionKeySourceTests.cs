@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mailseal.Storage.KeyEncryption;
-using Mailseal.Storage.Tests.Infrastructure;
+using Mailseal.Testing.Logging;
 using Mailseal.Testing;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Mailseal.Storage.Tests.Infrastructure;
+namespace Mailseal.Testing.Logging;
 
 /// <summary>Keeps every formatted log line, to check what is (and is not) logged.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+public sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly List<(LogLevel Level, string Message)> _entries = [];
 
