@@ -48,6 +48,7 @@ internal static class OpenIdHandlerSetup
 
         options.RemoteAuthenticationTimeout = TimeSpan.FromMinutes(10);
         options.EventsType = typeof(OpenIdSignInEvents);
+        options.SignInScheme = NoSignInHandler.SchemeName;
 
         if (provider.AddressRule == AddressRule.MicrosoftEntra)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public static class OpenIdSignInServiceCollectionExtensions
         services.AddScoped<OpenIdSignInEvents>();
         services.AddAntiforgery();
 
-        var authentication = services.AddAuthentication();
+        var authentication = services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, displayName: null, _ => { });
         foreach (var provider in configured.Providers)
         {
             authentication.AddOpenIdConnect(
