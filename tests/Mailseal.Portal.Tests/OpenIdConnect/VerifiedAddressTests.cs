@@ -56,6 +56,14 @@ public sealed class VerifiedAddressTests
     }
 
     [Fact]
+    public void Read_VerifiedFromTokenAndUserInfo_ReturnsEmail()
+    {
+        var principal = Principal(("email", "anna@example.net"), ("email_verified", "true"), ("email_verified", "True"));
+
+        Assert.Equal("anna@example.net", VerifiedAddress.Read(AddressRule.EmailVerified, principal));
+    }
+
+    [Fact]
     public void Read_VerifiedTrueAndFalse_ReturnsNull()
     {
         var principal = Principal(("email", "anna@example.net"), ("email_verified", "true"), ("email_verified", "false"));

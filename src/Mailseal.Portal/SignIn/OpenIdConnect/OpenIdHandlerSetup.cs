@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
 
 namespace Mailseal.Portal.SignIn.OpenIdConnect;
@@ -55,8 +56,15 @@ internal static class OpenIdHandlerSetup
             // The multi-tenant authorities (common, organizations) publish the issuer as a template with
             // {tenantid}: Microsoft's validator checks it against the token's tid, and each signing key
             // against the issuer it is published for.
-            options.TokenValidationParameters.IssuerValidator =
-                AadIssuerValidator.GetAadIssuerValidator(provider.Authority).Validate;
+            // Made at first use: it reads the issuer template through the handler's own configuration manager
+            // and backchannel (both created after this runs), so metadata is fetched once, under the same rules.
+            AadIssuerValidator? issuerValidator = null;
+            options.TokenValidationParameters.IssuerValidator = (issuer, token, parameters) =>
+                (issuerValidator ??= AadIssuerValidator.GetAadIssuerValidator(
+                    provider.Authority,
+                    options.Backchannel,
+                    _ => (BaseConfigurationManager)options.ConfigurationManager!))
+                .Validate(issuer, token, parameters);
             options.TokenValidationParameters.EnableAadSigningKeyIssuerValidation();
         }
     }

@@ -32,9 +32,15 @@ public static class VerifiedAddress
         return email is not null && IsPlainAddress(email) ? email : null;
     }
 
-    /// <summary>Exactly one distinct value and it is JSON true (or the string "true", as some issuers send).</summary>
-    private static bool IsTrue(ClaimsPrincipal principal, string claim) =>
-        string.Equals(SingleValue(principal, claim), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Present, and every copy is true: JSON true reads "true" from the ID token and "True" from userinfo;
+    /// some issuers send the string "true".
+    /// </summary>
+    private static bool IsTrue(ClaimsPrincipal principal, string claim)
+    {
+        var values = principal.FindAll(claim).Select(c => c.Value).ToList();
+        return values.Count > 0 && values.All(value => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The claim's value when every copy of it agrees (id token and userinfo may both carry it).</summary>
     private static string? SingleValue(ClaimsPrincipal principal, string claim)

@@ -47,12 +47,15 @@ function createProvider(issuer, client, accounts) {
     }],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    // Claims the test accounts may carry; xms_edov is the claim Microsoft's issuers send instead of email_verified.
+    // Claims the test accounts may carry; xms_edov and tid are what Microsoft's issuers send (instead of
+    // email_verified, and naming the tenant in a multi-tenant issuer).
     claims: {
-      openid: ['sub'],
+      openid: ['sub', 'tid'],
       email: ['email', 'email_verified', 'xms_edov'],
       profile: ['name', 'preferred_username'],
     },
+    // Claims in the ID token as well as from userinfo, as Google and Microsoft send them.
+    conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     // The portal is a first-party client here: a signed-in test account needs no consent screen.
