@@ -1,4 +1,5 @@
 using Mailseal.Portal.Security;
+using Mailseal.Portal.SignIn.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ public static class PortalApplicationExtensions
 {
     /// <summary>
     /// The portal's request pipeline and endpoints, in order: forwarded headers (from Portal:TrustedProxies only),
-    /// security headers, the arrival's raised limits, the browser's language, the same-origin check, the pages.
+    /// security headers, the arrival's raised limits, the browser's language, the same-origin check, the OpenID
+    /// Connect callbacks, the pages and the start of a sign-in with an account.
     /// </summary>
     public static WebApplication UseMailsealPortal(this WebApplication app)
     {
@@ -24,7 +26,9 @@ public static class PortalApplicationExtensions
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginPosts>();
         app.UseStatusCodePages("text/plain", "{0}");
+        app.UseAuthentication();
         app.MapRazorPages();
+        app.MapPortalOpenIdConnect();
         return app;
     }
 }

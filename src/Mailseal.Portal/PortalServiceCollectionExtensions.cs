@@ -7,6 +7,7 @@ using Mailseal.Portal.Hosting;
 using Mailseal.Portal.Localization;
 using Mailseal.Portal.Reading;
 using Mailseal.Portal.Sessions;
+using Mailseal.Portal.SignIn.OpenIdConnect;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -88,6 +89,7 @@ public static class PortalServiceCollectionExtensions
             }
         });
 
+        services.AddPortalOpenIdConnect(configuration);
         services.AddRazorPages().AddApplicationPart(typeof(PortalServiceCollectionExtensions).Assembly);
         return services;
     }

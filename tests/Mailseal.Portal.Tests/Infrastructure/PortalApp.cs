@@ -47,7 +47,10 @@ internal sealed class PortalApp : IAsyncDisposable
 
     public string Origin => PortalAddresses.Origin(PublicUrl);
 
-    public static async Task<PortalApp> StartAsync(bool https = false, params string[] settings)
+    public static Task<PortalApp> StartAsync(bool https = false, params string[] settings) => StartAsync(https, _ => { }, settings);
+
+    /// <summary>Starts the host with <paramref name="services"/> applied after its own registrations (test-only settings).</summary>
+    public static async Task<PortalApp> StartAsync(bool https, Action<IServiceCollection> services, params string[] settings)
     {
         var directory = new TempDirectory();
         X509Certificate2? certificate = null;
@@ -72,7 +75,11 @@ internal sealed class PortalApp : IAsyncDisposable
         arguments.Add("--Portal:PublicUrl=" + publicUrl);
         arguments.AddRange(settings);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var app = MailsealHost.Build(directory.Combine("data"), [.. arguments], services => services.AddSingleton<TimeProvider>(time));
+        var app = MailsealHost.Build(directory.Combine("data"), [.. arguments], registered =>
+        {
+            registered.AddSingleton<TimeProvider>(time);
+            services(registered);
+        });
         await app.StartAsync();
         return new PortalApp(directory, app, time, publicUrl, certificate);
     }

@@ -1,3 +1,4 @@
+using Mailseal.Portal.Sessions;
 using Mailseal.Portal.SignIn.OpenIdConnect;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +111,7 @@ public sealed class PortalOpenIdOptionsValidatorTests
     }
 
     [Fact]
-    public void AddPortalOpenIdConnect_ScopesFromConfiguration_ReplaceTheDefault()
+    public void AddPortalOpenIdConnect_OneProvider_CodeFlowWithPkceAndItsOwnPathsAndSecureCookiesUnderHttps()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -122,8 +123,11 @@ public sealed class PortalOpenIdOptionsValidatorTests
             ["Portal:OpenIdConnect:Providers:0:Scopes:0"] = "openid",
             ["Portal:OpenIdConnect:Providers:0:Scopes:1"] = "email",
             ["Portal:OpenIdConnect:Providers:0:Scopes:2"] = "profile",
+            ["Portal:PublicUrl"] = "https://portal.example.org/",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddPortalOpenIdConnect(configuration);
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
+        services.AddSingleton<PortalCookies>();
         using var provider = services.BuildServiceProvider();
 
         var handler = provider.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>()
@@ -133,6 +137,11 @@ public sealed class PortalOpenIdOptionsValidatorTests
         Assert.True(handler.UsePkce);
         Assert.False(handler.SaveTokens);
         Assert.Equal("/signin/openid/google/callback", handler.CallbackPath.Value);
+        Assert.Equal("code", handler.ResponseType);
+        Assert.Equal("query", handler.ResponseMode);
+        Assert.Equal(Microsoft.AspNetCore.Http.SameSiteMode.Lax, handler.CorrelationCookie.SameSite);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, handler.CorrelationCookie.SecurePolicy);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, handler.NonceCookie.SecurePolicy);
     }
 
     private static OpenIdProviderOptions Provider(string name, AddressRule rule = AddressRule.EmailVerified) => new()

@@ -43,7 +43,6 @@ internal static class OpenIdHandlerSetup
         foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
         {
             cookie.SameSite = SameSiteMode.Lax;
-            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.HttpOnly = true;
         }
 

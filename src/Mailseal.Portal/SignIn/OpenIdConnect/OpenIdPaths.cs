@@ -15,4 +15,7 @@ public static class OpenIdPaths
     public static string SignedOutCallback(string providerName) => $"/signin/openid/{providerName}/signed-out";
 
     public static string RemoteSignOut(string providerName) => $"/signin/openid/{providerName}/remote-sign-out";
+
+    /// <summary>The plain page for every refused sign-in with an account.</summary>
+    public const string Refused = "/signin/refused";
 }

@@ -3,24 +3,27 @@ using Microsoft.AspNetCore.Authentication;
 namespace Mailseal.Portal.SignIn.OpenIdConnect;
 
 /// <summary>
-/// What the portal carries through the provider in the handler's protected state (encrypted and signed by
-/// data protection): the pre-session and the page to return to. Neither appears in a URL in clear.
+/// What the portal carries through the provider in the handler's protected state (encrypted and signed with
+/// the data-protection keys): which pre-session the sign-in is for (the hash of its token, never the token) and
+/// the page to return to. Neither appears in a URL in clear.
 /// </summary>
 internal static class OpenIdProperties
 {
     private const string PreSessionKey = "mailseal.presession";
     private const string ReturnUrlKey = "mailseal.returnurl";
 
-    public static AuthenticationProperties Create(string preSessionId, string returnUrl)
+    public static AuthenticationProperties Create(byte[] preSessionIdHash, string? returnUrl)
     {
-        var properties = new AuthenticationProperties { RedirectUri = returnUrl };
-        properties.Items[PreSessionKey] = preSessionId;
+        var properties = new AuthenticationProperties();
+        properties.Items[PreSessionKey] = Convert.ToHexStringLower(preSessionIdHash);
         properties.Items[ReturnUrlKey] = returnUrl;
         return properties;
     }
 
-    public static string? PreSessionId(AuthenticationProperties? properties) =>
-        properties?.Items.TryGetValue(PreSessionKey, out var value) == true ? value : null;
+    /// <summary>Whether the state names this pre-session.</summary>
+    public static bool IsFor(AuthenticationProperties? properties, byte[] preSessionIdHash) =>
+        properties?.Items.TryGetValue(PreSessionKey, out var value) == true
+        && string.Equals(value, Convert.ToHexStringLower(preSessionIdHash), StringComparison.Ordinal);
 
     public static string? ReturnUrl(AuthenticationProperties? properties) =>
         properties?.Items.TryGetValue(ReturnUrlKey, out var value) == true ? value : null;

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
+using Mailseal.Portal.Security;
+using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,25 +7,27 @@ using Microsoft.Extensions.Options;
 
 namespace Mailseal.Portal.SignIn.OpenIdConnect;
 
-/// <summary>The endpoint the sign-in choice posts to, one path per configured provider.</summary>
+/// <summary>Where the sign-in choice sends the browser to start a provider's sign-in.</summary>
 public static class OpenIdSignInEndpoints
 {
-    public const string ReturnUrlField = "returnUrl";
-
-    /// <summary>Maps <c>POST /signin/openid/{provider}</c>; the callbacks are the handlers' own paths.</summary>
+    /// <summary>
+    /// Maps <c>GET /signin/openid/{provider}</c> (the callbacks are the handlers' own paths). A link, not a form:
+    /// the pages' <c>form-action 'self'</c> would stop a form post that redirects to the provider, and starting a
+    /// sign-in for the browser's own pre-session changes nothing another site could use.
+    /// </summary>
     public static IEndpointRouteBuilder MapPortalOpenIdConnect(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(OpenIdPaths.Challenge("{provider}"), ChallengeAsync);
+        endpoints.MapGet(OpenIdPaths.Challenge("{provider}"), ChallengeAsync);
         return endpoints;
     }
 
     private static async Task<IResult> ChallengeAsync(
         string provider,
+        string? returnUrl,
         HttpContext http,
-        IAntiforgery antiforgery,
         IOptions<PortalOpenIdOptions> options,
-        IOpenIdPreSessions preSessions)
+        PortalSignIn signIn)
     {
         var configured = options.Value.Providers.Find(p => string.Equals(p.Name, provider, StringComparison.Ordinal));
         if (configured is null)
@@ -32,31 +35,19 @@ public static class OpenIdSignInEndpoints
             return Results.NotFound();
         }
 
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (returnUrl is not null && !LocalUrl.IsLocal(returnUrl))
         {
             return Results.BadRequest();
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var returnUrl = form[ReturnUrlField].ToString();
-        if (returnUrl.Length == 0)
+        var preSession = await signIn.FindPreSessionAsync(http, http.RequestAborted);
+        if (preSession is null)
         {
-            returnUrl = "/";
-        }
-        else if (!LocalReturnUrl.IsLocal(returnUrl))
-        {
-            await OpenIdRefusalPage.WriteAsync(http, StatusCodes.Status400BadRequest, configured.DisplayName);
-            return Results.Empty;
-        }
-
-        var preSessionId = await preSessions.CurrentIdAsync(http);
-        if (preSessionId is null)
-        {
-            await OpenIdRefusalPage.WriteAsync(http, StatusCodes.Status403Forbidden, configured.DisplayName);
-            return Results.Empty;
+            // The choice page says the arrival has ended and how to start again.
+            return Results.Redirect(http.Request.PathBase + PortalPaths.SignIn);
         }
 
         return Results.Challenge(
-            OpenIdProperties.Create(preSessionId, returnUrl), [OpenIdPaths.Scheme(configured.Name)]);
+            OpenIdProperties.Create(preSession.IdHash, returnUrl), [OpenIdPaths.Scheme(configured.Name)]);
     }
 }

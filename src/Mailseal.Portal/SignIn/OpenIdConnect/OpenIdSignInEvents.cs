@@ -1,7 +1,5 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using Mailseal.Protection.Envelope;
+using Mailseal.Portal.Security;
+using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
@@ -11,88 +9,85 @@ using Microsoft.Extensions.Options;
 namespace Mailseal.Portal.SignIn.OpenIdConnect;
 
 /// <summary>
-/// The end of a sign-in with an account: the provider's verified address becomes a session for the
-/// pre-session carried in the protected state, when the address is a recipient of its envelope. Nothing is
-/// signed in through ASP.NET's cookie scheme; every other outcome is a plain refusal page and no session.
+/// The portal's side of a sign-in with an account. The redirect URI is built from Portal:PublicUrl, never from the
+/// Host header. At the callback the provider's verified address goes through <see cref="PortalSignIn"/>, the one
+/// seam every proof ends in, for the pre-session named in the protected state; nothing is signed in through
+/// ASP.NET's schemes. Every other outcome is the plain refusal page and no session.
 /// </summary>
 internal sealed partial class OpenIdSignInEvents : OpenIdConnectEvents
 {
-    private readonly IOpenIdPreSessions preSessions;
-    private readonly EnvelopeUnsealer unsealer;
-    private readonly IOptions<PortalOpenIdOptions> options;
+    private readonly PortalSignIn signIn;
+    private readonly PortalOptions portal;
+    private readonly PortalOpenIdOptions openId;
     private readonly ILogger<OpenIdSignInEvents> logger;
 
     public OpenIdSignInEvents(
-        IOpenIdPreSessions preSessions,
-        EnvelopeUnsealer unsealer,
-        IOptions<PortalOpenIdOptions> options,
+        PortalSignIn signIn,
+        IOptions<PortalOptions> portal,
+        IOptions<PortalOpenIdOptions> openId,
         ILogger<OpenIdSignInEvents> logger)
     {
-        this.preSessions = preSessions;
-        this.unsealer = unsealer;
-        this.options = options;
+        this.signIn = signIn;
+        this.portal = portal.Value;
+        this.openId = openId.Value;
         this.logger = logger;
+    }
+
+    public override Task RedirectToIdentityProvider(RedirectContext context)
+    {
+        // The handler stores this value in the state after the event and redeems the code with it.
+        context.ProtocolMessage.RedirectUri = PublicAddress(OpenIdPaths.Callback(ProviderOf(context.Scheme.Name).Name));
+        return Task.CompletedTask;
     }
 
     public override async Task TicketReceived(TicketReceivedContext context)
     {
         context.HandleResponse();
-        var provider = options.Value.Providers.Single(p => OpenIdPaths.Scheme(p.Name) == context.Scheme.Name);
-        var outcome = await CompleteAsync(context.HttpContext, provider, context.Principal, context.Properties);
+        var provider = ProviderOf(context.Scheme.Name);
+        var (outcome, envelopeId) = await CompleteAsync(context.HttpContext, provider, context);
         LogOutcome(provider.Name, outcome);
-        if (outcome == OpenIdSignInOutcome.Session)
-        {
-            var returnUrl = OpenIdProperties.ReturnUrl(context.Properties);
-            context.Response.Redirect(LocalReturnUrl.IsLocal(returnUrl) ? returnUrl! : "/");
-            return;
-        }
-
-        await OpenIdRefusalPage.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, provider.DisplayName);
+        var pathBase = context.Request.PathBase;
+        context.Response.Redirect(outcome == OpenIdSignInOutcome.Session
+            ? pathBase + LocalUrl.OrDefault(OpenIdProperties.ReturnUrl(context.Properties), $"{PortalPaths.Read}/{envelopeId}")
+            : pathBase + OpenIdPaths.Refused);
     }
 
-    public override async Task RemoteFailure(RemoteFailureContext context)
+    public override Task RemoteFailure(RemoteFailureContext context)
     {
         context.HandleResponse();
-        var provider = options.Value.Providers.Single(p => OpenIdPaths.Scheme(p.Name) == context.Scheme.Name);
         // The failure's type says enough (correlation, state, token); its message may quote what came in.
-        LogFailure(provider.Name, context.Failure?.GetType().Name ?? "none");
-        await OpenIdRefusalPage.WriteAsync(context.HttpContext, StatusCodes.Status400BadRequest, provider.DisplayName);
+        LogFailure(ProviderOf(context.Scheme.Name).Name, context.Failure?.GetType().Name ?? "none");
+        context.Response.Redirect(context.Request.PathBase + OpenIdPaths.Refused);
+        return Task.CompletedTask;
     }
 
-    private async Task<OpenIdSignInOutcome> CompleteAsync(
-        HttpContext http, OpenIdProviderOptions provider, ClaimsPrincipal? principal, AuthenticationProperties? properties)
+    private async Task<(OpenIdSignInOutcome Outcome, string? EnvelopeId)> CompleteAsync(
+        HttpContext http, OpenIdProviderOptions provider, TicketReceivedContext context)
     {
         // The flow must end in the browser that started it, on the pre-session it started from.
-        var preSessionId = OpenIdProperties.PreSessionId(properties);
-        var current = await preSessions.CurrentIdAsync(http);
-        if (preSessionId is null || current is null || !SameId(preSessionId, current))
+        var preSession = await signIn.FindPreSessionAsync(http, http.RequestAborted);
+        if (preSession is null || !OpenIdProperties.IsFor(context.Properties, preSession.IdHash))
         {
-            return OpenIdSignInOutcome.PreSessionGone;
+            return (OpenIdSignInOutcome.PreSessionGone, null);
         }
 
-        var license = await preSessions.FindLicenseAsync(preSessionId, http.RequestAborted);
-        if (license is null)
-        {
-            return OpenIdSignInOutcome.PreSessionGone;
-        }
-
-        var address = principal is null ? null : VerifiedAddress.Read(provider.AddressRule, principal);
+        var address = context.Principal is null ? null : VerifiedAddress.Read(provider.AddressRule, context.Principal);
         if (address is null)
         {
-            return OpenIdSignInOutcome.AddressNotVerified;
+            return (OpenIdSignInOutcome.AddressNotVerified, null);
         }
 
-        if (!await unsealer.IsRecipientAsync(license, address, http.RequestAborted))
-        {
-            return OpenIdSignInOutcome.NotRecipient;
-        }
-
-        await preSessions.StartSessionAsync(http, preSessionId, address);
-        return OpenIdSignInOutcome.Session;
+        // PortalSignIn checks that the address is a recipient of the pre-session's envelope.
+        return await signIn.SignInAsync(http, preSession, address, "OpenID Connect (" + provider.Name + ")", http.RequestAborted)
+            ? (OpenIdSignInOutcome.Session, preSession.EnvelopeId)
+            : (OpenIdSignInOutcome.NotRecipient, null);
     }
 
-    private static bool SameId(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+    private OpenIdProviderOptions ProviderOf(string scheme) =>
+        openId.Providers.Single(p => OpenIdPaths.Scheme(p.Name) == scheme);
+
+    private string PublicAddress(string path) =>
+        Mailseal.Protection.Wrapper.PortalAddresses.Origin(portal.PublicUrl) + portal.PublicUrl.AbsolutePath.TrimEnd('/') + path;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in with OpenID provider {Provider}: {Outcome}")]
     private partial void LogOutcome(string provider, OpenIdSignInOutcome outcome);

@@ -1,4 +1,7 @@
+using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,7 +30,6 @@ public static class OpenIdSignInServiceCollectionExtensions
         services.AddOptions<PortalOpenIdOptions>().Bind(section);
         services.AddSingleton<IValidateOptions<PortalOpenIdOptions>, PortalOpenIdOptionsValidator>();
         services.AddScoped<OpenIdSignInEvents>();
-        services.AddAntiforgery();
 
         var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, displayName: null, _ => { });
@@ -37,6 +39,14 @@ public static class OpenIdSignInServiceCollectionExtensions
                 OpenIdPaths.Scheme(provider.Name),
                 provider.DisplayName,
                 options => OpenIdHandlerSetup.Configure(options, provider));
+            // The flow's cookies are Secure exactly when the portal's own are (its public URL is https).
+            services.AddOptions<OpenIdConnectOptions>(OpenIdPaths.Scheme(provider.Name))
+                .Configure<PortalCookies>((options, cookies) =>
+                {
+                    var policy = cookies.Secure ? CookieSecurePolicy.Always : CookieSecurePolicy.None;
+                    options.CorrelationCookie.SecurePolicy = policy;
+                    options.NonceCookie.SecurePolicy = policy;
+                });
         }
 
         return services;

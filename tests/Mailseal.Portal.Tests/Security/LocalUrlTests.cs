@@ -1,16 +1,17 @@
-using Mailseal.Portal.SignIn.OpenIdConnect;
+using Mailseal.Portal.Security;
 
-namespace Mailseal.Portal.Tests.OpenIdConnect;
+namespace Mailseal.Portal.Tests.Security;
 
-public sealed class LocalReturnUrlTests
+public sealed class LocalUrlTests
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/message")]
-    [InlineData("/message?part=2#top")]
+    [InlineData("/read/00ff")]
+    [InlineData("/read/00ff?part=2#top")]
     public void IsLocal_PathOnThePortal_True(string url)
     {
-        Assert.True(LocalReturnUrl.IsLocal(url));
+        Assert.True(LocalUrl.IsLocal(url));
+        Assert.Equal(url, LocalUrl.OrDefault(url, "/fallback"));
     }
 
     [Theory]
@@ -26,6 +27,7 @@ public sealed class LocalReturnUrlTests
     [InlineData("/\r\nLocation: https://evil.example")]
     public void IsLocal_AnythingElse_False(string? url)
     {
-        Assert.False(LocalReturnUrl.IsLocal(url));
+        Assert.False(LocalUrl.IsLocal(url));
+        Assert.Equal("/fallback", LocalUrl.OrDefault(url, "/fallback"));
     }
 }
