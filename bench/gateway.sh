@@ -3,7 +3,8 @@
 # the sender's domain, example.org as the organisation and one rule; in the sealing folder the rule seals mail to
 # outside, in the pass-through folder the same rule names a domain no recipient has — then runs
 # Mailseal.GatewayBench, which starts `mailseal run` on each, drives it with 1 and 8 persistent clients
-# (50 KB messages) and one 25 MB message into a raw sink, and judges the targets. About 1–2 minutes on two cores.
+# (50 KB messages) and one 25 MB message into a raw sink, and judges the targets. About a minute on two
+# quiet cores (build aside); several on a loaded machine.
 # Exit status 1 when a target fails. Extra arguments go to the benchmark (e.g. --messages 3000).
 set -euo pipefail
 
