@@ -13,10 +13,12 @@ internal sealed class GatewayProcess : IDisposable
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private GatewayProcess(Process process, int smtpPort)
+    private GatewayProcess(Process process, StreamWriter log, int smtpPort)
     {
         _process = process;
+        _log = log;
         SmtpPort = smtpPort;
     }
 
@@ -54,9 +56,17 @@ internal sealed class GatewayProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayProcess(process, smtp);
-        await gateway.WaitUntilListeningAsync();
-        return gateway;
+        var gateway = new GatewayProcess(process, log, smtp);
+        try
+        {
+            await gateway.WaitUntilListeningAsync();
+            return gateway;
+        }
+        catch
+        {
+            gateway.Dispose();
+            throw;
+        }
     }
 
     /// <summary>User and system CPU time of the gateway so far.</summary>
@@ -81,10 +91,15 @@ internal sealed class GatewayProcess : IDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
         }
 
+        // Also waits for the last lines of its output, so the log is not written after it is closed.
+        _process.WaitForExit();
         _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
     }
 
     private long StatusKib(string field)
