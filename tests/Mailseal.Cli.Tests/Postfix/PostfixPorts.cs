@@ -1,3 +1,5 @@
+using Mailseal.Testing;
+
 namespace Mailseal.Cli.Tests.Postfix;
 
 /// <summary>
