@@ -1,17 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Net;
 using Mailseal.Testing;
+using Mailseal.Testing.Databases;
 using Mailseal.Testing.Smtp;
+using Npgsql;
 
 namespace Mailseal.Cli.Tests.Postfix;
 
 /// <summary>
 /// Faults behind a real Postfix: the gateway's next hop (here the sink, as an organisation's mailbox server would be)
-/// down or refusing a copy, the gateway killed in the middle of DATA, its keys unusable. Postfix keeps the message
+/// down or refusing a copy, the gateway killed in the middle of DATA, its store or keys unusable. Postfix keeps the message
 /// until the gateway answers 250, and nothing arrives in plain text that should be sealed, nor twice over LMTP.
 /// </summary>
 [Collection(PostfixTests.Name)]
-public sealed class FaultTests(PostfixFixture fixture) : IDisposable
+public sealed class FaultTests(PostfixFixture fixture, PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -156,6 +159,38 @@ public sealed class FaultTests(PostfixFixture fixture) : IDisposable
         }
 
         await using var fixedGateway = await GatewayProcess.StartAsync(Data, Ports, nextHop.NextHop);
+        await Postfix.FlushAsync();
+        await Postfix.WaitUntilQueueEmptyAsync();
+        AssertSealed(Assert.Single(nextHop.To(external)));
+        Assert.Single(nextHop.To(internalRecipient));
+    }
+
+    [Fact]
+    public async Task Lmtp_StoreUnreachable_DeferredNothingSentThenDeliveredOnceBack()
+    {
+        var database = new NpgsqlConnectionStringBuilder(await postgres.GetConnectionStringAsync());
+        await using var relay = new TcpRelay(new IPEndPoint(IPAddress.Parse(database.Host!), database.Port));
+        database.Host = "127.0.0.1";
+        database.Port = relay.Port;
+        var environment = new Dictionary<string, string>
+        {
+            ["MAILSEAL_Storage__Provider"] = "Postgres",
+            ["MAILSEAL_Storage__ConnectionString"] = database.ConnectionString,
+            ["MAILSEAL_KEK"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        await MailFlow.SetUpAsync(Data, environment);
+        await using var nextHop = new SmtpSink();
+        await using var gateway = await GatewayProcess.StartAsync(Data, Ports, nextHop.NextHop, environment);
+        const string external = "bob.nostore@example.net";
+        const string internalRecipient = "carol.nostore@example.org";
+
+        relay.Cut();
+        await MailFlow.SubmitAsync(Ports.SubmitLmtp, MailFlow.Message("nostore@example.org"), MailFlow.Sender, external, internalRecipient);
+
+        var deferred = await WaitForDeferredAsync(external, internalRecipient);
+        Assert.All(deferred.Recipients, r => Assert.Contains("said: 451 4.3.0", r.DelayReason, StringComparison.Ordinal));
+        Assert.Empty(nextHop.Messages);
+        relay.Restore();
         await Postfix.FlushAsync();
         await Postfix.WaitUntilQueueEmptyAsync();
         AssertSealed(Assert.Single(nextHop.To(external)));
