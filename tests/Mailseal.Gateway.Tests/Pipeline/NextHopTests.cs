@@ -35,9 +35,7 @@ public sealed class NextHopTests
     public async Task HandleAsync_NextHopDefersOneCopyOverLmtp_OnlyThatRecipientGets4xx()
     {
         await using var nextHop = new SmtpSink();
-        nextHop.Defer(InternalRecipient);
-        await using var gateway = await GatewayHarness.StartAsync(settings: NextHop(nextHop.NextHop));
-        await gateway.AddRuleAsync(SealExternal());
+        await using var gateway = await StartDeferringInternalAsync(nextHop);
         var port = gateway.Front.Listeners.First(l => l.Protocol == FrontProtocol.Lmtp).EndPoint.Port;
         await using var client = await RawSmtpClient.ConnectAsync(port);
         await client.CommandAsync("LHLO mta.example");
@@ -58,9 +56,7 @@ public sealed class NextHopTests
     public async Task HandleAsync_NextHopDefersOneCopyOverSmtp_WholeMessageGets4xx()
     {
         await using var nextHop = new SmtpSink();
-        nextHop.Defer(InternalRecipient);
-        await using var gateway = await GatewayHarness.StartAsync(settings: NextHop(nextHop.NextHop));
-        await gateway.AddRuleAsync(SealExternal());
+        await using var gateway = await StartDeferringInternalAsync(nextHop);
         using var client = await gateway.ConnectAsync();
 
         var error = await TrySendAsync(client, Message(), Sender, ExternalRecipient, InternalRecipient);
@@ -73,4 +69,13 @@ public sealed class NextHopTests
     }
 
     private static Dictionary<string, string?> NextHop(string address) => new() { ["Delivery:NextHop"] = address };
+
+    // A gateway that seals for outside recipients and relays to nextHop, which defers the internal recipient.
+    private static async Task<GatewayHarness> StartDeferringInternalAsync(SmtpSink nextHop)
+    {
+        nextHop.Defer(InternalRecipient);
+        var gateway = await GatewayHarness.StartAsync(settings: NextHop(nextHop.NextHop));
+        await gateway.AddRuleAsync(SealExternal());
+        return gateway;
+    }
 }
