@@ -1,6 +1,11 @@
+using Mailseal.Delivery.Dkim;
+using Mailseal.Portal.Mail;
+using Mailseal.Protection;
+using Mailseal.Protection.Sealing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Mailseal.Portal.Replying;
@@ -22,7 +27,15 @@ public static class ReplyingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReplyOptions>, ReplyOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReplySealingPlan>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReplyService>(sp));
+        services.AddSingleton(sp => new ReplyService(
+            sp.GetRequiredService<MessageSealer>(),
+            sp.GetRequiredService<DkimMessageSigner>(),
+            sp.GetRequiredService<IPortalMailSender>(),
+            sp.GetRequiredService<ReplySealingPlan>(),
+            sp.GetRequiredService<ProtectionOptions>(),
+            sp.GetRequiredService<IOptions<ReplyOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReplyService>>()));
         return services;
     }
 }
