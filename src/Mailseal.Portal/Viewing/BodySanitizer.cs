@@ -40,7 +40,7 @@ internal static partial class BodySanitizer
             HtmlSanitizerDefaults.AllowedTags.Except(RemovedTags, StringComparer.OrdinalIgnoreCase).Append("style"),
             StringComparer.OrdinalIgnoreCase),
         AllowedAttributes = new HashSet<string>(
-            HtmlSanitizerDefaults.AllowedAttributes.Except(RemovedAttributes, StringComparer.OrdinalIgnoreCase).Append("background"),
+            HtmlSanitizerDefaults.AllowedAttributes.Except(RemovedAttributes, StringComparer.OrdinalIgnoreCase).Append("background").Append("class"),
             StringComparer.OrdinalIgnoreCase),
         AllowedCssProperties = new HashSet<string>(HtmlSanitizerDefaults.AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
         AllowedAtRules = new HashSet<CssRuleType> { CssRuleType.Style, CssRuleType.Media },
@@ -69,7 +69,7 @@ internal static partial class BodySanitizer
             }
         };
         sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = FilterUrl(e.Tag, e.SanitizedUrl, images, dataUris);
-        sanitizer.PostProcessNode += (_, e) => MarkLink(e.Node);
+        sanitizer.PostProcessNode += (_, e) => Finish(e.Node);
         return sanitizer.Sanitize(html);
     }
 
@@ -110,12 +110,22 @@ internal static partial class BodySanitizer
         return dataUri;
     }
 
-    private static void MarkLink(INode node)
+    /// <summary>Links open a new window without a referrer; an image whose source was removed goes too (no broken-image icon).</summary>
+    private static void Finish(INode node)
     {
-        if (node is IElement element && LinkTags.Contains(element.LocalName) && element.HasAttribute("href"))
+        if (node is not IElement element)
+        {
+            return;
+        }
+
+        if (LinkTags.Contains(element.LocalName) && element.HasAttribute("href"))
         {
             element.SetAttribute("target", "_blank");
             element.SetAttribute("rel", "noopener noreferrer");
+        }
+        else if (element.LocalName == "img" && !element.HasAttribute("src"))
+        {
+            element.Remove();
         }
     }
 
