@@ -18,11 +18,13 @@ internal sealed class ReplySealingPlan(ITransportRuleStore rules, IOrganizationS
 
     public sealed record Plan(string Language, IReadOnlyList<Group> Groups, string ReplierBranding);
 
-    public async Task<Plan> MakeAsync(MimeMessage reply, Replier replier, IReadOnlyList<string> recipients, long size, CancellationToken cancellationToken)
+    /// <summary>Evaluates the rules for the recipients, and for the replier too when they get a copy of their own.</summary>
+    public async Task<Plan> MakeAsync(
+        MimeMessage reply, Replier replier, IReadOnlyList<string> recipients, bool copyToReplier, long size, CancellationToken cancellationToken)
     {
         var snapshot = await OrganizationSnapshot.LoadAsync(organization, cancellationToken);
         var ruleSet = RuleSet.Compile(await rules.ListAsync(cancellationToken));
-        var facts = MessageFacts.From(reply, replier.Address, [.. recipients, replier.Address], size);
+        var facts = MessageFacts.From(reply, replier.Address, copyToReplier ? [.. recipients, replier.Address] : recipients, size);
         var evaluation = new RuleEvaluator(time).Evaluate(facts, snapshot, ruleSet);
         var branding = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var outcome in evaluation.Recipients)

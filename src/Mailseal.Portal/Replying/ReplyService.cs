@@ -54,6 +54,7 @@ public sealed class ReplyService
     /// </summary>
     /// <exception cref="ReplyRejectedException">A limit or a transport rule forbids the reply; nothing was sent.</exception>
     /// <exception cref="SealingRefusedException">The organisation cannot seal now (no active keys, …); nothing was sent.</exception>
+    /// <exception cref="ArgumentException">The replier's address is not a usable mail address.</exception>
     public async Task<ReplyOutcome> SendAsync(MimeMessage original, Replier replier, ReplyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(original);
@@ -80,7 +81,7 @@ public sealed class ReplyService
                     ReplyRejectionReason.MessageTooLarge, $"The reply is {inner.Length} bytes; at most {_protection.MaxMessageBytes} can be sealed.");
             }
 
-            var plan = await _planner.MakeAsync(reply, replier, recipients.All, inner.Length, cancellationToken);
+            var plan = await _planner.MakeAsync(reply, replier, recipients.All, request.SendCopyToReplier, inner.Length, cancellationToken);
             var wrapperFrom = new MailboxAddress(WrapperName(replier), serviceAddress);
             var submissions = new List<ReplySubmission>();
             foreach (var group in plan.Groups)

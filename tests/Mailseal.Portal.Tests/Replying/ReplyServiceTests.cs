@@ -154,6 +154,24 @@ public sealed class ReplyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_RuleRejectsReplierWithoutCopy_StillSends()
+    {
+        await _harness.AddRuleAsync(new TransportRule
+        {
+            Name = "No mail to Bruno",
+            Conditions = [RulePredicate.Of("SentTo", OriginalMessages.Replier)],
+            Actions = new RuleActions { RejectMessageReasonText = "Not to Bruno" },
+        });
+
+        await _harness.Replies.SendAsync(OriginalMessages.Create(), Bruno, new ReplyRequest(ReplyKind.Reply, "x", [], [], false), default);
+        var error = await Assert.ThrowsAsync<ReplyRejectedException>(() =>
+            _harness.Replies.SendAsync(OriginalMessages.Create(), Bruno, new ReplyRequest(ReplyKind.Reply, "x", [], [], true), default));
+
+        Assert.Single(_harness.Sender.Messages);
+        Assert.Equal(ReplyRejectionReason.RejectedByRule, error.Reason);
+    }
+
+    [Fact]
     public async Task SendAsync_GatewayRefuses_OutcomeSaysSo()
     {
         _harness.Sender.Answer = DeliveryStatus.TransientFailure;
