@@ -5,17 +5,6 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
-else
-  echo "already installed: chromium"
-fi
-
 # The loopback OpenID provider for the portal's sign-in tests (node-oidc-provider from the npm registry).
 # `npm ci` runs only when package-lock.json changed since the last install, so a second run costs nothing.
 provider=tests/Mailseal.Testing/OpenId/provider
@@ -28,3 +17,29 @@ else
   npm ci --prefix "$provider" --no-audit --no-fund
   echo "$lock_hash" > "$stamp"
 fi
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/postfix ] || missing+=(postfix)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "already installed: chromium postfix"
+  exit 0
+fi
+
+echo "installing: ${missing[*]}"
+# Postfix: no questions ("Local only"), and the package's own instance is never started; the tests run
+# private instances with `postfix -c DIR` (docs/postfix.md).
+echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
+echo "postfix postfix/mailname string localhost" | debconf-set-selections
+policy=/usr/sbin/policy-rc.d
+created_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy"
+  chmod 755 "$policy"
+  created_policy=1
+fi
+remove_policy() { if [ "$created_policy" -eq 1 ]; then rm -f "$policy"; fi; }
+trap remove_policy EXIT
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -27,8 +27,6 @@ internal static class ArrivalPages
         }
 
         signIn.StartPreSession(page.HttpContext, result.Token!);
-        page.Response.StatusCode = StatusCodes.Status303SeeOther;
-        page.Response.Headers.Location = page.Url.Page("/SignIn");
-        return new EmptyResult();
+        return new SeeOtherResult(page.Url.Page("/SignIn")!);
     }
 }

@@ -42,23 +42,13 @@ public sealed partial class PortalSignIn(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(preSession);
+        var license = await LicenseOfAsync(preSession, cancellationToken);
+        if (license is null)
+        {
+            return false;
+        }
+
         var now = time.GetUtcNow();
-        var envelope = await preSessions.ReadEnvelopeAsync(preSession.EnvelopeHash, now, cancellationToken);
-        if (envelope is null)
-        {
-            return false;
-        }
-
-        License license;
-        try
-        {
-            license = await unsealer.VerifyAsync(new MemoryStream(envelope, writable: false), cancellationToken);
-        }
-        catch (EnvelopeInvalidException)
-        {
-            return false;
-        }
-
         if (!await unsealer.IsRecipientAsync(license, verifiedAddress, cancellationToken))
         {
             LogNotRecipient(logger, method, license.EnvelopeIdHex);
@@ -83,6 +73,33 @@ public sealed partial class PortalSignIn(
         cookies.Set(context, cookies.Session, token);
         LogSignedIn(logger, method, preSession.EnvelopeId);
         return true;
+    }
+
+    /// <summary>The pre-session's id for services bound to it (pass codes): the hex of its token's hash, never the token.</summary>
+    public static string PreSessionIdOf(PreSession preSession)
+    {
+        ArgumentNullException.ThrowIfNull(preSession);
+        return Convert.ToHexStringLower(preSession.IdHash);
+    }
+
+    /// <summary>The verified license of the pre-session's envelope, or null when the envelope is gone or no longer valid.</summary>
+    public async Task<License?> LicenseOfAsync(PreSession preSession, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preSession);
+        var envelope = await preSessions.ReadEnvelopeAsync(preSession.EnvelopeHash, time.GetUtcNow(), cancellationToken);
+        if (envelope is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await unsealer.VerifyAsync(new MemoryStream(envelope, writable: false), cancellationToken);
+        }
+        catch (EnvelopeInvalidException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Mailseal.Cli.Hosting;
@@ -47,6 +49,9 @@ internal sealed class PortalApp : IAsyncDisposable
 
     public string Origin => PortalAddresses.Origin(PublicUrl);
 
+    /// <summary>The pickup folder every delivered copy lands in.</summary>
+    public string Outbox => _directory.Combine("outbox");
+
     public static Task<PortalApp> StartAsync(bool https = false, params string[] settings) => StartAsync(https, _ => { }, settings);
 
     /// <summary>Starts the host with <paramref name="services"/> applied after its own registrations (test-only settings).</summary>
@@ -54,11 +59,14 @@ internal sealed class PortalApp : IAsyncDisposable
     {
         var directory = new TempDirectory();
         X509Certificate2? certificate = null;
+        // The portal's mail sender needs the Submission port before the host starts: take a free one.
+        var submission = FreeLoopbackPort();
         var arguments = new List<string>
         {
             "--Gateway:Listeners:0:Endpoint=127.0.0.1:0",
             "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
-            "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
+            $"--Gateway:Listeners:2:Endpoint=127.0.0.1:{submission}",
+            $"--Portal:Submission:Endpoint=127.0.0.1:{submission}",
             "--Portal:Listen=127.0.0.1:0",
             "--Delivery:PickupDirectory=" + directory.Combine("outbox"),
         };
@@ -101,12 +109,18 @@ internal sealed class PortalApp : IAsyncDisposable
     public Browser CreateBrowser() => new(CreateClient(), Origin);
 
     /// <summary>Seals a small message for <paramref name="recipients"/> with this app's keys; returns the envelope.</summary>
-    public async Task<byte[]> SealAsync(string subject, string[] recipients, DateTimeOffset? expiresAt = null, int bodyBytes = 200)
+    public Task<byte[]> SealAsync(string subject, string[] recipients, DateTimeOffset? expiresAt = null, int bodyBytes = 200)
     {
         var body = new string('x', bodyBytes);
         var message = Encoding.ASCII.GetBytes(
             $"From: Alice <alice@example.org>\r\nTo: {string.Join(", ", recipients)}\r\nSubject: {subject}\r\n" +
             $"Message-ID: <{Guid.NewGuid():N}@example.org>\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\n\r\n{body}\r\n");
+        return SealAsync(message, recipients, expiresAt);
+    }
+
+    /// <summary>Seals <paramref name="message"/> (its bytes) for <paramref name="recipients"/>; returns the envelope.</summary>
+    public async Task<byte[]> SealAsync(byte[] message, string[] recipients, DateTimeOffset? expiresAt = null)
+    {
         using var output = new MemoryStream();
         await Services.GetRequiredService<EnvelopeSealer>().SealAsync(
             new MemoryStream(message),
@@ -138,6 +152,13 @@ internal sealed class PortalApp : IAsyncDisposable
         {
             await keys.CreateInitialKeysAsync("Mailseal", CryptoMode.Mode2, null);
         }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
