@@ -1,3 +1,5 @@
+using Mailseal.Core.Portal;
+using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Mailseal.Portal.SignIn.OpenIdConnect;
@@ -12,18 +14,18 @@ internal static class OpenIdProperties
     private const string PreSessionKey = "mailseal.presession";
     private const string ReturnUrlKey = "mailseal.returnurl";
 
-    public static AuthenticationProperties Create(byte[] preSessionIdHash, string? returnUrl)
+    public static AuthenticationProperties Create(PreSession preSession, string? returnUrl)
     {
         var properties = new AuthenticationProperties();
-        properties.Items[PreSessionKey] = Convert.ToHexStringLower(preSessionIdHash);
+        properties.Items[PreSessionKey] = PortalSignIn.PreSessionIdOf(preSession);
         properties.Items[ReturnUrlKey] = returnUrl;
         return properties;
     }
 
     /// <summary>Whether the state names this pre-session.</summary>
-    public static bool IsFor(AuthenticationProperties? properties, byte[] preSessionIdHash) =>
+    public static bool IsFor(AuthenticationProperties? properties, PreSession preSession) =>
         properties?.Items.TryGetValue(PreSessionKey, out var value) == true
-        && string.Equals(value, Convert.ToHexStringLower(preSessionIdHash), StringComparison.Ordinal);
+        && string.Equals(value, PortalSignIn.PreSessionIdOf(preSession), StringComparison.Ordinal);
 
     public static string? ReturnUrl(AuthenticationProperties? properties) =>
         properties?.Items.TryGetValue(ReturnUrlKey, out var value) == true ? value : null;

@@ -48,6 +48,6 @@ public static class OpenIdSignInEndpoints
         }
 
         return Results.Challenge(
-            OpenIdProperties.Create(preSession.IdHash, returnUrl), [OpenIdPaths.Scheme(configured.Name)]);
+            OpenIdProperties.Create(preSession, returnUrl), [OpenIdPaths.Scheme(configured.Name)]);
     }
 }

@@ -66,7 +66,7 @@ internal sealed partial class OpenIdSignInEvents : OpenIdConnectEvents
     {
         // The flow must end in the browser that started it, on the pre-session it started from.
         var preSession = await signIn.FindPreSessionAsync(http, http.RequestAborted);
-        if (preSession is null || !OpenIdProperties.IsFor(context.Properties, preSession.IdHash))
+        if (preSession is null || !OpenIdProperties.IsFor(context.Properties, preSession))
         {
             return (OpenIdSignInOutcome.PreSessionGone, null);
         }
