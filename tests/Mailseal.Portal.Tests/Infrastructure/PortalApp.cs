@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mailseal.Portal.Tests.Infrastructure;
@@ -89,7 +90,9 @@ internal sealed class PortalApp : IAsyncDisposable
             services(registered);
         });
         await app.StartAsync();
-        return new PortalApp(directory, app, time, publicUrl, certificate);
+        // A setting may name another public URL (a test a real browser must reach): the host's own value counts.
+        var configured = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl;
+        return new PortalApp(directory, app, time, configured, certificate);
     }
 
     /// <summary>A client that follows no redirect and keeps no cookies (the test's <see cref="Browser"/> does).</summary>

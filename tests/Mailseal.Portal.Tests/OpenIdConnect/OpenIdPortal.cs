@@ -2,6 +2,7 @@ using System.Net;
 using Mailseal.Portal.SignIn.OpenIdConnect;
 using Mailseal.Portal.Tests.Infrastructure;
 using Mailseal.Protection.Envelope;
+using Mailseal.Testing;
 using Mailseal.Testing.OpenId;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Mailseal.Portal.Tests.OpenIdConnect;
 /// (node-oidc-provider): "loopback" under the standard rule and "entra" under Microsoft's. Shared by a test class;
 /// each test brings its own browser and arrival.
 /// </summary>
-public sealed class OpenIdPortal : IAsyncLifetime
+public sealed class OpenIdPortal : IAsyncLifetime, IAsyncDisposable
 {
     public const string Recipient = "anna@example.net";
     public const string ClientSecret = "a-client-secret-long-enough-for-the-test-provider";
@@ -26,7 +27,21 @@ public sealed class OpenIdPortal : IAsyncLifetime
 
     public Uri Issuer => provider!.Issuer;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// A portal a real browser can reach: its public URL is the address it listens on (the class fixture keeps
+    /// the test host's "http://portal.test/", so the tests see links built from it and not from the Host header).
+    /// </summary>
+    public static async Task<OpenIdPortal> StartReachableAsync()
+    {
+        var port = LoopbackPorts.Free();
+        var portal = new OpenIdPortal();
+        await portal.StartAsync($"--Portal:Listen=127.0.0.1:{port}", $"--Portal:PublicUrl=http://127.0.0.1:{port}/");
+        return portal;
+    }
+
+    public Task InitializeAsync() => StartAsync();
+
+    private async Task StartAsync(params string[] settings)
     {
         provider = await OpenIdTestProvider.StartAsync();
         app = await PortalApp.StartAsync(
@@ -34,13 +49,16 @@ public sealed class OpenIdPortal : IAsyncLifetime
             // The loopback provider speaks http: tests only, in code; no configuration key turns this off.
             services => services.ConfigureAll<OpenIdConnectOptions>(options => options.RequireHttpsMetadata = false),
             [.. ProviderSettings(0, "loopback", "Loopback", AddressRule.EmailVerified, provider.Issuer),
-             .. ProviderSettings(1, "entra", "Entra", AddressRule.MicrosoftEntra, provider.Issuer)]);
+             .. ProviderSettings(1, "entra", "Entra", AddressRule.MicrosoftEntra, provider.Issuer),
+             .. settings]);
         await app.EnsureKeysAsync();
         var callbacks = new[] { "loopback", "entra" }
             .Select(name => new Uri(app.PublicUrl, OpenIdPaths.Callback(name)))
             .ToList();
         await provider.ConfigureAsync(new OpenIdTestClient("mailseal-portal", ClientSecret, callbacks), Accounts);
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {
