@@ -88,9 +88,10 @@ public sealed class OpenIdPortal : IAsyncLifetime, IAsyncDisposable
     /// Starts the provider's sign-in from the portal, signs <paramref name="accountId"/> in at the provider (with its
     /// own cookie jar, as the provider's site has), and returns the callback the provider redirects to.
     /// </summary>
-    internal async Task<Uri> SignInAtProviderAsync(Browser browser, string providerName, string accountId)
+    internal async Task<Uri> SignInAtProviderAsync(Browser browser, string providerName, string accountId, string? returnUrl = null)
     {
-        using var challenge = await browser.GetAsync(OpenIdPaths.Challenge(providerName));
+        var start = OpenIdPaths.Challenge(providerName) + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        using var challenge = await browser.GetAsync(start);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorization = challenge.Headers.Location!;
         Assert.StartsWith(Issuer.AbsoluteUri, authorization.AbsoluteUri, StringComparison.Ordinal);
@@ -101,6 +102,13 @@ public sealed class OpenIdPortal : IAsyncLifetime, IAsyncDisposable
         var callback = await OpenIdTestLogin.SignInAsync(providerSite, authorization, accountId);
         Assert.Equal(new Uri(App.PublicUrl, OpenIdPaths.Callback(providerName)).AbsoluteUri, callback.GetLeftPart(UriPartial.Path));
         return callback;
+    }
+
+    /// <summary>The whole round: the provider's sign-in and the browser's request of the callback it was sent to.</summary>
+    internal async Task<HttpResponseMessage> SignInAsync(Browser browser, string providerName, string accountId, string? returnUrl = null)
+    {
+        var callback = await SignInAtProviderAsync(browser, providerName, accountId, returnUrl);
+        return await browser.GetAsync(callback.PathAndQuery);
     }
 
     private static string[] ProviderSettings(int index, string name, string displayName, AddressRule rule, Uri issuer) =>
