@@ -9,7 +9,7 @@ public static class PortalApplicationExtensions
 {
     /// <summary>
     /// The portal's request pipeline and endpoints, in order: forwarded headers (from Portal:TrustedProxies only),
-    /// security headers, the arrival's raised limits, the browser's language, the same-origin check, the pages.
+    /// security headers, raised limits for the requests that carry files, the browser's language, the same-origin check, the pages.
     /// </summary>
     public static WebApplication UseMailsealPortal(this WebApplication app)
     {
@@ -20,7 +20,7 @@ public static class PortalApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<ArrivalRequestLimits>();
+        app.UseMiddleware<PortalRequestLimits>();
         app.UseRequestLocalization();
         app.UseMiddleware<SameOriginPosts>();
         app.UseStatusCodePages("text/plain", "{0}");
