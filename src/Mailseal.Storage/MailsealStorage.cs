@@ -2,6 +2,7 @@ using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
+using Mailseal.Core.Portal;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Core.Tracking;
@@ -39,6 +40,7 @@ public sealed class MailsealStorage : IAsyncDisposable
         DkimKeys = new SqlDkimKeyStore(database);
         TrafficCounters = new SqlTrafficCounterStore(database);
         Threads = new SqlThreadStore(database);
+        PassCodes = new SqlPassCodeStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -61,6 +63,8 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITrafficCounterStore TrafficCounters { get; }
 
     public IThreadStore Threads { get; }
+
+    public IPassCodeStore PassCodes { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

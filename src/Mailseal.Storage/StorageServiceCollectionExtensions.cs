@@ -2,6 +2,7 @@ using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
+using Mailseal.Core.Portal;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Core.Tracking;
@@ -42,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
         services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
         services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
+        services.AddSingleton<IPassCodeStore>(provider => provider.GetRequiredService<MailsealStorage>().PassCodes);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
