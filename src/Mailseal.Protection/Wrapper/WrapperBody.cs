@@ -50,27 +50,5 @@ internal static class WrapperBody
             .ToString();
     }
 
-    // Plain text keeps line breaks (as CRLF) and drops every other control character.
-    private static string Clean(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        foreach (var rune in normalized.EnumerateRunes())
-        {
-            if (rune.Value == '\n')
-            {
-                builder.Append("\r\n");
-            }
-            else if (rune.Value == '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (!Rune.IsControl(rune))
-            {
-                builder.Append(rune.ToString());
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Clean(string text) => PlainTextLines.Clean(text);
 }
