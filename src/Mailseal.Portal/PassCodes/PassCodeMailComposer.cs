@@ -34,7 +34,6 @@ internal sealed class PassCodeMailComposer(
         message.To.Add(MailboxAddress.Parse(job.Address));
         // RFC 3834: an automatic mail, which nobody should auto-reply to.
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, job.Culture.Name.Length > 0 ? job.Culture.Name : "en");
 
         var lifetime = passCodeOptions.Value.CodeLifetime;
         var body = new BodyBuilder { TextBody = PlainText(branding, texts, job, lifetime) };
@@ -42,6 +41,8 @@ internal sealed class PassCodeMailComposer(
         logo.ContentId = LogoContentId;
         body.HtmlBody = Html(branding, texts, job, lifetime);
         message.Body = body.ToMessageBody();
+        // A Content-* field belongs to the body entity, not the message header.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, job.Culture.Name.Length > 0 ? job.Culture.Name : "en");
 
         var content = new MemoryStream();
         var format = FormatOptions.Default.Clone();

@@ -16,9 +16,15 @@ public sealed class PassCodeOptions
     /// <summary>Failed attempts after which further attempts are locked for the next back-off.</summary>
     public int FailuresBeforeLock { get; set; } = 5;
 
-    /// <summary>The lock after the first, second, third… series of failures; the last one repeats.</summary>
-    public IList<TimeSpan> LockBackoffs { get; set; } =
+    /// <summary>The back-offs used when "LockBackoffs" is not configured.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultLockBackoffs =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60)];
+
+    /// <summary>
+    /// The lock after the first, second, third… series of failures; the last one repeats. Empty until configured
+    /// (the configuration binder appends to a list, so the defaults are filled in after binding).
+    /// </summary>
+    public IList<TimeSpan> LockBackoffs { get; set; } = [];
 
     /// <summary>After this long without an attempt the back-off starts over at the first step.</summary>
     public TimeSpan BackoffResetAfter { get; set; } = TimeSpan.FromHours(24);

@@ -52,16 +52,18 @@ public sealed partial class PassCodeService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.PreSessionId);
         ArgumentNullException.ThrowIfNull(request.Address);
+        // People paste addresses with spaces around them; the normal form takes care of case.
+        var address = request.Address.Trim();
         var now = _time.GetUtcNow();
         var keys = await _keys.ForAsync(request.License, ct);
-        var subject = keys.Subject(request.License, request.Address);
-        var isRecipient = await _unsealer.IsRecipientAsync(request.License, request.Address, ct);
-        var addressHash = RecipientHash.Of(request.Address);
+        var subject = keys.Subject(request.License, address);
+        var isRecipient = await _unsealer.IsRecipientAsync(request.License, address, ct);
+        var addressHash = RecipientHash.Of(address);
 
         // Both limits are counted for every request, so a refused one costs the same as an accepted one.
         var windowStart = WindowStart(now);
         var windowEnd = windowStart + _options.SendWindow;
-        var perAddress = await _store.CountSendAsync(new PassCodeSendWindow(keys.AddressLimit(request.Address), windowStart, windowEnd), ct);
+        var perAddress = await _store.CountSendAsync(new PassCodeSendWindow(keys.AddressLimit(address), windowStart, windowEnd), ct);
         var perClient = await _store.CountSendAsync(new PassCodeSendWindow(keys.ClientLimit(request.ClientAddress), windowStart, windowEnd), ct);
         if (perAddress > _options.SendsPerAddress || perClient > _options.SendsPerClient)
         {
@@ -72,7 +74,7 @@ public sealed partial class PassCodeService
         var code = RandomNumberGenerator.GetInt32(CodeSpace).ToString("D" + CodeDigits, CultureInfo.InvariantCulture);
         var reference = RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceLength);
         await _store.ReplaceCodeAsync(new PassCodeRecord(subject, keys.Code(subject, request.PreSessionId, code), now + _options.CodeLifetime), ct);
-        if (!_queue.TryEnqueue(new PassCodeMailJob(isRecipient, request.Address, code, reference, request.Culture, request.License)))
+        if (!_queue.TryEnqueue(new PassCodeMailJob(isRecipient, address, code, reference, request.Culture, request.License)))
         {
             LogQueueFull(_logger, addressHash, request.License.EnvelopeIdHex);
         }
@@ -87,10 +89,11 @@ public sealed partial class PassCodeService
         ArgumentException.ThrowIfNullOrEmpty(attempt.PreSessionId);
         ArgumentNullException.ThrowIfNull(attempt.Address);
         ArgumentNullException.ThrowIfNull(attempt.Code);
+        var address = attempt.Address.Trim();
         var now = _time.GetUtcNow();
         var keys = await _keys.ForAsync(attempt.License, ct);
-        var subject = keys.Subject(attempt.License, attempt.Address);
-        var addressHash = RecipientHash.Of(attempt.Address);
+        var subject = keys.Subject(attempt.License, address);
+        var addressHash = RecipientHash.Of(address);
         var (reserved, lockedUntil) = await ReserveAttemptAsync(subject, now, ct);
         if (reserved is null)
         {
@@ -104,7 +107,7 @@ public sealed partial class PassCodeService
         ReadOnlyMemory<byte> expected = stored is null ? new byte[given.Length] : stored.CodeHash;
         var matches = CryptographicOperations.FixedTimeEquals(expected.Span, given);
         var accepted = matches && stored!.ExpiresAt > now
-            && await _unsealer.IsRecipientAsync(attempt.License, attempt.Address, ct)
+            && await _unsealer.IsRecipientAsync(attempt.License, address, ct)
             && await _store.ConsumeCodeAsync(subject, stored.CodeHash, ct);
         if (accepted)
         {

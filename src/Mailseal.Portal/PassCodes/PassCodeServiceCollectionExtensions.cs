@@ -22,7 +22,16 @@ public static class PassCodeServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PassCodeOptions>().Bind(configuration.GetSection(PassCodeOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<PassCodeOptions>()
+            .Bind(configuration.GetSection(PassCodeOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.LockBackoffs.Count == 0)
+                {
+                    options.LockBackoffs = [.. PassCodeOptions.DefaultLockBackoffs];
+                }
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PassCodeOptions>, PassCodeOptionsValidator>();
         services.AddOptions<PortalMailOptions>().Bind(configuration.GetSection(PortalMailOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalMailOptions>, PortalMailOptionsValidator>();
