@@ -22,7 +22,7 @@ public sealed partial class PassCodeService
     private const int CodeSpace = 100_000_000;
 
     /// <summary>Saves of the attempt counter that lost to another node before the attempt gives up (fails closed).</summary>
-    private const int CounterRetries = 16;
+    private const int CounterRetries = 64;
 
     private readonly IPassCodeStore _store;
     private readonly EnvelopeUnsealer _unsealer;

@@ -43,6 +43,20 @@ public sealed class PassCodeServiceTests
     }
 
     [Fact]
+    public async Task VerifyAsync_ConcurrentWrongCodes_NoMoreThanTheLimitAreChecked()
+    {
+        await using var harness = await PassCodeHarness.StartAsync();
+        var license = await harness.SealAsync(Bob);
+
+        var checks = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            harness.VerifyAsync(license, Bob, (10_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        // Four are answered Rejected, the fifth sets the lock, the rest find it set.
+        Assert.Equal(4, checks.Count(c => c.Outcome == PassCodeOutcome.Rejected));
+        Assert.Equal(8, checks.Count(c => c.Outcome == PassCodeOutcome.Locked));
+    }
+
+    [Fact]
     public async Task VerifyAsync_TenThousandGuessesOverResends_NeverAcceptedAndLockedLongBefore()
     {
         await using var harness = await PassCodeHarness.StartAsync(new Dictionary<string, string?>
