@@ -63,19 +63,9 @@ internal sealed class PassCodeMailComposer(
             PlainTextLines.Clean(texts.NotRequested),
             "-- \r\n" + PlainTextLines.Clean(branding.DisclaimerText)) + "\r\n";
 
-    private static string Html(EffectiveBranding branding, PassCodeMailTexts texts, PassCodeMailJob job, TimeSpan lifetime) =>
-        new HtmlLineBuilder()
-            .MarkupLine("<!doctype html>")
-            .MarkupLine("<html>")
-            .MarkupLine("<head><meta charset=\"utf-8\">")
-            .MarkupLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .MarkupLine("</head>")
-            .MarkupLine("<body style=\"margin:0;padding:16px;background:#ffffff;color:#1d2733\">")
-            .MarkupLine("<div style=\"max-width:560px;font-size:15px;line-height:1.5;")
-            .MarkupLine(" font-family:Arial,Helvetica,sans-serif\">")
-            .Markup("<img alt=\"").Text(branding.Texts.LogoAlt, noComments: true).MarkupLine("\"")
-            .Markup(" src=\"cid:").AttributeValue(LogoContentId).MarkupLine("\"")
-            .MarkupLine(" style=\"display:block;max-width:100%;height:auto;margin:0 0 16px\">")
+    private static string Html(EffectiveBranding branding, PassCodeMailTexts texts, PassCodeMailJob job, TimeSpan lifetime)
+    {
+        var html = BrandedHtmlFrame.Begin(branding, LogoContentId)
             .Markup("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">").Text(texts.Heading).MarkupLine("</h1>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(branding.EmailText).MarkupLine("</p>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(texts.Intro).MarkupLine("</p>")
@@ -83,11 +73,7 @@ internal sealed class PassCodeMailComposer(
             .Markup("font-family:Consolas,Menlo,monospace\"><strong>").Text(job.Code).MarkupLine("</strong></p>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(texts.ReferenceFor(job.Reference)).MarkupLine("</p>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(texts.ValidityFor(lifetime)).MarkupLine("</p>")
-            .Markup("<p style=\"margin:0 0 12px;font-size:13px;color:#4a5563\">").Text(texts.NotRequested).MarkupLine("</p>")
-            .MarkupLine("<p style=\"margin:20px 0 12px;padding-top:12px;border-top:1px solid #e3e7ed;")
-            .Markup("font-size:12px;color:#5f6b7a\">").Text(branding.DisclaimerText).MarkupLine("</p>")
-            .MarkupLine("</div>")
-            .MarkupLine("</body>")
-            .MarkupLine("</html>")
-            .ToString();
+            .Markup("<p style=\"margin:0 0 12px;font-size:13px;color:#4a5563\">").Text(texts.NotRequested).MarkupLine("</p>");
+        return BrandedHtmlFrame.End(html, branding, footer: null);
+    }
 }

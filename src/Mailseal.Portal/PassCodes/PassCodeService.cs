@@ -50,15 +50,8 @@ public sealed partial class PassCodeService
     public async Task<PassCodeIssue> RequestAsync(PassCodeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(request.PreSessionId);
-        ArgumentNullException.ThrowIfNull(request.Address);
-        // People paste addresses with spaces around them; the normal form takes care of case.
-        var address = request.Address.Trim();
-        var now = _time.GetUtcNow();
-        var keys = await _keys.ForAsync(request.License, ct);
-        var subject = keys.Subject(request.License, address);
+        var (address, addressHash, now, keys, subject) = await BeginAsync(request.PreSessionId, request.License, request.Address, ct);
         var isRecipient = await _unsealer.IsRecipientAsync(request.License, address, ct);
-        var addressHash = RecipientHash.Of(address);
 
         // Both limits are counted for every request, so a refused one costs the same as an accepted one.
         var windowStart = WindowStart(now);
@@ -86,14 +79,8 @@ public sealed partial class PassCodeService
     public async Task<PassCodeCheck> VerifyAsync(PassCodeAttempt attempt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        ArgumentException.ThrowIfNullOrEmpty(attempt.PreSessionId);
-        ArgumentNullException.ThrowIfNull(attempt.Address);
         ArgumentNullException.ThrowIfNull(attempt.Code);
-        var address = attempt.Address.Trim();
-        var now = _time.GetUtcNow();
-        var keys = await _keys.ForAsync(attempt.License, ct);
-        var subject = keys.Subject(attempt.License, address);
-        var addressHash = RecipientHash.Of(address);
+        var (address, addressHash, now, keys, subject) = await BeginAsync(attempt.PreSessionId, attempt.License, attempt.Address, ct);
         var (reserved, lockedUntil) = await ReserveAttemptAsync(subject, now, ct);
         if (reserved is null)
         {
@@ -120,6 +107,18 @@ public sealed partial class PassCodeService
         return reserved.LockedUntil is { } until
             ? new PassCodeCheck(PassCodeOutcome.Locked, until)
             : new PassCodeCheck(PassCodeOutcome.Rejected, null);
+    }
+
+    private async Task<(string Address, string AddressHash, DateTimeOffset Now, PassCodeKeys Keys, byte[] Subject)> BeginAsync(
+        string preSessionId, License license, string address, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(preSessionId);
+        ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(address);
+        // People paste addresses with spaces around them; the normal form takes care of case.
+        var trimmed = address.Trim();
+        var keys = await _keys.ForAsync(license, ct);
+        return (trimmed, RecipientHash.Of(trimmed), _time.GetUtcNow(), keys, keys.Subject(license, trimmed));
     }
 
     // Counts the attempt before the code is looked at; another node's save in between makes it read and try again.
