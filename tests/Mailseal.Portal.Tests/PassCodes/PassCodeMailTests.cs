@@ -83,6 +83,7 @@ public sealed class PassCodeMailTests
 
         var text = string.Join('\n', harness.Logs.Lines);
         Assert.Contains("Pass code sign-in accepted", text, StringComparison.Ordinal);
+        Assert.Contains("AUTH PLAIN", text, StringComparison.Ordinal);
         Assert.DoesNotContain(code, harness.EightDigitRunsInLogs());
         Assert.DoesNotContain(PassCodeHarness.Bob, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(PassCodeHarness.Stranger, text, StringComparison.OrdinalIgnoreCase);
