@@ -1,5 +1,6 @@
 using Mailseal.Core.Tracking;
 using Mailseal.Delivery;
+using Mailseal.Delivery.Dkim;
 using Mailseal.Portal.Mail;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,12 @@ namespace Mailseal.Portal.PassCodes;
 
 /// <summary>
 /// Writes and sends the queued code mails, one at a time, off the request path. A non-recipient's entry is
-/// dropped here, so the request that queued it looked exactly like a recipient's.
+/// dropped here, so the request that queued it looked exactly like a recipient's. Each mail is DKIM-signed here,
+/// once: neither the sender nor the gateway signs Submission mail.
 /// </summary>
 internal sealed partial class PassCodeMailWorker(
-    PassCodeMailQueue queue, PassCodeMailComposer composer, IPortalMailSender sender, ILogger<PassCodeMailWorker> logger) : BackgroundService
+    PassCodeMailQueue queue, PassCodeMailComposer composer, DkimMessageSigner dkim, IPortalMailSender sender, ILogger<PassCodeMailWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +39,7 @@ internal sealed partial class PassCodeMailWorker(
             var message = await composer.ComposeAsync(job, cancellationToken);
             await using (message.Content)
             {
-                var result = await sender.SendAsync(message, cancellationToken);
+                var result = await sender.SendAsync(await dkim.SignAsync(message, cancellationToken), cancellationToken);
                 if (result.AllDelivered)
                 {
                     LogSent(logger, addressHash, job.License.EnvelopeIdHex, job.Reference);

@@ -14,7 +14,7 @@ public static class PassCodeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PassCodeService"/>, the background worker that writes and sends code mail, the pruning
-    /// service, and <see cref="IPortalMailSender"/> (DKIM-signed, over the gateway's Submission listener).
+    /// service, and <see cref="IPortalMailSender"/> (the gateway's Submission listener) with the DKIM signer.
     /// Binds and validates on start "Portal:PassCodes" (<see cref="PassCodeOptions"/>) and "Portal"
     /// (<see cref="PortalMailOptions"/>: ServiceAddress, Submission). Needs AddMailsealStorage and AddMailsealProtection.
     /// </summary>
@@ -55,7 +55,7 @@ public static class PassCodeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodeService>>()));
         services.AddSingleton(sp => new PassCodeMailWorker(
             sp.GetRequiredService<PassCodeMailQueue>(), sp.GetRequiredService<PassCodeMailComposer>(),
-            sp.GetRequiredService<IPortalMailSender>(), sp.GetRequiredService<ILogger<PassCodeMailWorker>>()));
+            sp.GetRequiredService<DkimMessageSigner>(), sp.GetRequiredService<IPortalMailSender>(), sp.GetRequiredService<ILogger<PassCodeMailWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PassCodeMailWorker>());
         services.AddHostedService(sp => new PassCodePruningService(
             sp.GetRequiredService<IPassCodeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodePruningService>>()));
