@@ -4,11 +4,14 @@ using System.Text;
 
 /// <summary>
 /// A minimal SMTP sink with TCP_NODELAY (SmtpServer's accepted sockets stall on delayed ACKs, which would
-/// hide the clients' differences): EHLO with PIPELINING, then it accepts everything and discards the data.
+/// hide the clients' differences): EHLO with PIPELINING, then it accepts everything and discards the data,
+/// counting messages and their bytes.
 /// </summary>
 internal sealed class RawSink : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private long _messages;
+    private long _bytes;
 
     public RawSink()
     {
@@ -17,6 +20,12 @@ internal sealed class RawSink : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Messages accepted so far.</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>Bytes of message data accepted so far, as on the wire (to within a few bytes per message).</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public void Dispose() => _listener.Stop();
 
@@ -43,7 +52,7 @@ internal sealed class RawSink : IDisposable
         }
     }
 
-    private static async Task ServeAsync(Socket socket)
+    private async Task ServeAsync(Socket socket)
     {
         using var stream = new NetworkStream(socket, ownsSocket: true);
         var buffer = new byte[256 * 1024];
@@ -70,12 +79,15 @@ internal sealed class RawSink : IDisposable
                     {
                         // Keep the last four bytes: the terminator may straddle two reads.
                         var keep = Math.Min(4, filled - start);
+                        Interlocked.Add(ref _bytes, filled - start - keep);
                         Buffer.BlockCopy(buffer, filled - keep, buffer, 0, keep);
                         filled = keep;
                         start = 0;
                         break;
                     }
 
+                    Interlocked.Add(ref _bytes, end);
+                    Interlocked.Increment(ref _messages);
                     start += end + 5;
                     inData = false;
                     replies.Append("250 ok\r\n");

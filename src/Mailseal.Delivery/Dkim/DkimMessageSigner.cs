@@ -45,7 +45,7 @@ public sealed partial class DkimMessageSigner
         var start = content.Position;
         try
         {
-            using var parsed = await ParseAsync(content, cancellationToken);
+            using var parsed = Parse(content, cancellationToken);
             if (parsed is null || !parsed.Headers.Contains(HeaderId.From))
             {
                 // DKIM signs the From field (RFC 6376 §5.4): a message without one leaves unsigned.
@@ -59,7 +59,7 @@ public sealed partial class DkimMessageSigner
                 return message;
             }
 
-            var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+            var signer = new PlatformRsaDkimSigner(key)
             {
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
@@ -77,11 +77,15 @@ public sealed partial class DkimMessageSigner
         }
     }
 
-    private async Task<MimeMessage?> ParseAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Synchronous on purpose: MimeKit's signer then reads the whole body synchronously anyway, and on Linux each
+    /// asynchronous read of the spool file is a hop through the thread pool — dozens per wrapper, for a page-cache copy.
+    /// </summary>
+    private MimeMessage? Parse(Stream content, CancellationToken cancellationToken)
     {
         try
         {
-            return await new MimeParser(content, MimeFormat.Entity, persistent: true).ParseMessageAsync(cancellationToken);
+            return new MimeParser(content, MimeFormat.Entity, persistent: true).ParseMessage(cancellationToken);
         }
         catch (FormatException ex)
         {

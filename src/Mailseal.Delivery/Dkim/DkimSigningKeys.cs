@@ -56,7 +56,9 @@ public sealed partial class DkimSigningKeys
         var pkcs8 = _manager.OpenPrivateKey(stored);
         try
         {
-            return new DkimSigningKey(stored.Domain, stored.Selector, PrivateKeyFactory.CreateKey(pkcs8));
+            var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(pkcs8, out _);
+            return new DkimSigningKey(stored.Domain, stored.Selector, PrivateKeyFactory.CreateKey(pkcs8), rsa);
         }
         finally
         {

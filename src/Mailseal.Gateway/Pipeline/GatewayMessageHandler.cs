@@ -30,7 +30,7 @@ public sealed class GatewayMessageHandler(
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        using var parsed = await ParsedMessage.ParseAsync(transaction, message, cancellationToken);
+        using var parsed = ParsedMessage.Parse(transaction, message, cancellationToken);
         var facts = parsed.Facts;
         if (parsed.MimeDepth > settings.MaxMimeDepth)
         {

@@ -34,7 +34,11 @@ public sealed class ParsedMessage : IDisposable
     public bool HasMessageHtml => Message.Attachments.OfType<MimePart>()
         .Any(p => string.Equals(p.FileName, "message.html", StringComparison.OrdinalIgnoreCase));
 
-    public static async Task<ParsedMessage> ParseAsync(MessageTransaction transaction, Stream spool, CancellationToken cancellationToken)
+    /// <summary>
+    /// Synchronous on purpose: the facts then decode every part synchronously anyway, and on Linux each asynchronous
+    /// read of the spool file is a hop through the thread pool — dozens per message, for a page-cache copy.
+    /// </summary>
+    public static ParsedMessage Parse(MessageTransaction transaction, Stream spool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(spool);
@@ -44,7 +48,7 @@ public sealed class ParsedMessage : IDisposable
         try
         {
             var parser = new MimeParser(ParserOptions.Default, spool, MimeFormat.Entity, persistent: true);
-            message = await parser.ParseMessageAsync(cancellationToken);
+            message = parser.ParseMessage(cancellationToken);
         }
         catch (FormatException)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Mailseal.Delivery.Smtp;
 using Mailseal.Delivery.Tests.Infrastructure;
+using Mailseal.Testing.Smtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

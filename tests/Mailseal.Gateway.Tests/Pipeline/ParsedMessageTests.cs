@@ -21,17 +21,17 @@ public sealed class ParsedMessageTests
     };
 
     [Fact]
-    public async Task ParseAsync_NoHeaderBlock_StillGivesFacts()
+    public void Parse_NoHeaderBlock_StillGivesFacts()
     {
         var bytes = Encoding.ASCII.GetBytes("Hello Ada,\r\n\r\nno headers at all.\r\n");
-        using var parsed = await ParsedMessage.ParseAsync(Transaction(bytes.Length), new MemoryStream(bytes), CancellationToken.None);
+        using var parsed = ParsedMessage.Parse(Transaction(bytes.Length), new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal("a@example.org", parsed.Facts.Sender);
         Assert.Equal(["b@example.net"], parsed.Facts.Recipients);
     }
 
     [Fact]
-    public async Task MimeDepth_NestedMultiparts_CountsLevels()
+    public void MimeDepth_NestedMultiparts_CountsLevels()
     {
         var text = new StringBuilder();
         for (var i = 0; i < 3; i++)
@@ -41,7 +41,7 @@ public sealed class ParsedMessageTests
 
         text.Append("Content-Type: text/plain\r\n\r\nx\r\n--b2--\r\n--b1--\r\n--b0--\r\n");
         var bytes = Encoding.ASCII.GetBytes("From: a@example.org\r\n" + text);
-        using var parsed = await ParsedMessage.ParseAsync(Transaction(bytes.Length), new MemoryStream(bytes), CancellationToken.None);
+        using var parsed = ParsedMessage.Parse(Transaction(bytes.Length), new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(3, parsed.MimeDepth);
     }
