@@ -41,6 +41,10 @@ public sealed class MailsealStorage : IAsyncDisposable
         TrafficCounters = new SqlTrafficCounterStore(database);
         Threads = new SqlThreadStore(database);
         PassCodes = new SqlPassCodeStore(database);
+        PreSessions = new SqlPreSessionStore(database);
+        PortalSessions = new SqlPortalSessionStore(database);
+        RateCounters = new SqlRateCounterStore(database);
+        DataProtectionKeys = new SqlDataProtectionKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -65,6 +69,14 @@ public sealed class MailsealStorage : IAsyncDisposable
     public IThreadStore Threads { get; }
 
     public IPassCodeStore PassCodes { get; }
+
+    public IPreSessionStore PreSessions { get; }
+
+    public IPortalSessionStore PortalSessions { get; }
+
+    public IRateCounterStore RateCounters { get; }
+
+    public IDataProtectionKeyStore DataProtectionKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

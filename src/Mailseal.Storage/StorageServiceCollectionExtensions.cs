@@ -44,6 +44,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
         services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
         services.AddSingleton<IPassCodeStore>(provider => provider.GetRequiredService<MailsealStorage>().PassCodes);
+        services.AddSingleton<IPreSessionStore>(provider => provider.GetRequiredService<MailsealStorage>().PreSessions);
+        services.AddSingleton<IPortalSessionStore>(provider => provider.GetRequiredService<MailsealStorage>().PortalSessions);
+        services.AddSingleton<IRateCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().RateCounters);
+        services.AddSingleton<IDataProtectionKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DataProtectionKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
