@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
@@ -39,6 +40,8 @@ public sealed class MailsealStorage : IAsyncDisposable
         DkimKeys = new SqlDkimKeyStore(database);
         TrafficCounters = new SqlTrafficCounterStore(database);
         Threads = new SqlThreadStore(database);
+        AuditLog = new SqlAuditLogStore(database);
+        AdminApiKeys = new SqlAdminApiKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -61,6 +64,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITrafficCounterStore TrafficCounters { get; }
 
     public IThreadStore Threads { get; }
+
+    public IAuditLogStore AuditLog { get; }
+
+    public IAdminApiKeyStore AdminApiKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
@@ -42,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
         services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
         services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
+        services.AddSingleton<IAuditLogStore>(provider => provider.GetRequiredService<MailsealStorage>().AuditLog);
+        services.AddSingleton<IAdminApiKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().AdminApiKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
