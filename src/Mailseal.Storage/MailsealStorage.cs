@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
@@ -45,6 +46,8 @@ public sealed class MailsealStorage : IAsyncDisposable
         PortalSessions = new SqlPortalSessionStore(database);
         RateCounters = new SqlRateCounterStore(database);
         DataProtectionKeys = new SqlDataProtectionKeyStore(database);
+        AuditLog = new SqlAuditLogStore(database);
+        AdminApiKeys = new SqlAdminApiKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -77,6 +80,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public IRateCounterStore RateCounters { get; }
 
     public IDataProtectionKeyStore DataProtectionKeys { get; }
+
+    public IAuditLogStore AuditLog { get; }
+
+    public IAdminApiKeyStore AdminApiKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

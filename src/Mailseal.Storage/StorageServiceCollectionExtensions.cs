@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
@@ -48,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPortalSessionStore>(provider => provider.GetRequiredService<MailsealStorage>().PortalSessions);
         services.AddSingleton<IRateCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().RateCounters);
         services.AddSingleton<IDataProtectionKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DataProtectionKeys);
+        services.AddSingleton<IAuditLogStore>(provider => provider.GetRequiredService<MailsealStorage>().AuditLog);
+        services.AddSingleton<IAdminApiKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().AdminApiKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(
