@@ -1,6 +1,5 @@
 using Mailseal.Portal.Reading;
 using Mailseal.Portal.Viewing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mailseal.Portal.Pages;
@@ -10,37 +9,21 @@ namespace Mailseal.Portal.Pages;
 /// (Content-Disposition: attachment) with its own name and type, nosniff, and a sandbox policy in case a browser
 /// renders it anyway.
 /// </summary>
-public sealed class AttachmentModel(SessionMessageOpener opener, MessageViewBuilder views) : SessionPageModel
+public sealed class AttachmentModel : SessionPageModel
 {
     [FromRoute(Name = "attachmentId")]
     public string AttachmentId { get; set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromServices] MessageViewBuilder views, CancellationToken cancellationToken)
     {
-        var session = await RequireSessionAsync(cancellationToken);
-        if (session is null)
+        using var viewed = await OpenViewAsync(cancellationToken);
+        if (viewed is null)
         {
             return new StatusCodeResult(Response.StatusCode);
         }
 
-        using var opened = await opener.OpenAsync(session, cancellationToken);
-        if (opened is null)
-        {
-            return new StatusCodeResult(StatusCodes.Status410Gone);
-        }
-
-        MessageView view;
-        try
-        {
-            view = views.Build(opened.Message);
-        }
-        catch (MessageViewException)
-        {
-            return new StatusCodeResult(StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var listed = ViewedParts.FindAttachment(view, AttachmentId);
-        var part = listed is null ? null : views.FindAttachment(opened.Message, AttachmentId);
+        var listed = ViewedParts.FindAttachment(viewed.View, AttachmentId);
+        var part = listed is null ? null : views.FindAttachment(viewed.Opened.Message, AttachmentId);
         if (listed is null || part?.Content is null)
         {
             return NotFound();

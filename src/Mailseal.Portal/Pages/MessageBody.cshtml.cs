@@ -9,39 +9,18 @@ namespace Mailseal.Portal.Pages;
 /// GET /read/{envelopeId}/body/{partId?}: the sanitised body document of the message (or of an attached message),
 /// for the read page's sandboxed frame, under the document's own policy: nothing loads but data: images.
 /// </summary>
-public sealed class MessageBodyModel(SessionMessageOpener opener, MessageViewBuilder views) : SessionPageModel
+public sealed class MessageBodyModel : SessionPageModel
 {
     [FromRoute(Name = "partId")]
     public string? PartId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var session = await RequireSessionAsync(cancellationToken);
-        if (session is null)
-        {
-            return new StatusCodeResult(Response.StatusCode);
-        }
-
-        using var opened = await opener.OpenAsync(session, cancellationToken);
-        if (opened is null)
-        {
-            return new StatusCodeResult(StatusCodes.Status410Gone);
-        }
-
-        MessageView view;
-        try
-        {
-            view = views.Build(opened.Message);
-        }
-        catch (MessageViewException)
-        {
-            return new StatusCodeResult(StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var target = ViewedParts.Find(view, PartId ?? "");
+        using var viewed = await OpenViewAsync(cancellationToken);
+        var target = viewed is null ? null : ViewedParts.Find(viewed.View, PartId ?? "");
         if (target is null)
         {
-            return NotFound();
+            return new StatusCodeResult(viewed is null ? Response.StatusCode : StatusCodes.Status404NotFound);
         }
 
         Response.Headers.ContentSecurityPolicy = MessageView.BodyContentSecurityPolicy;

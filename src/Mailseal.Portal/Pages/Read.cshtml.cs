@@ -15,7 +15,7 @@ namespace Mailseal.Portal.Pages;
 /// GET /read/{envelopeId}: the session's message (headers, the body in a sandboxed frame, attachments, attached
 /// messages) and the reply form; POST ?handler=Reply seals and sends the reply. Decrypted in memory per request.
 /// </summary>
-public sealed partial class ReadModel(SessionMessageOpener opener, MessageViewBuilder views, ILogger<ReadModel> logger)
+public sealed partial class ReadModel(ILogger<ReadModel> logger)
     : SessionPageModel
 {
     public MessageView? View { get; private set; }
@@ -33,7 +33,7 @@ public sealed partial class ReadModel(SessionMessageOpener opener, MessageViewBu
 
     public async Task OnGetAsync(string? sent, CancellationToken cancellationToken)
     {
-        using var opened = await OpenAsync(cancellationToken);
+        using var viewed = await OpenAsync(cancellationToken);
         ReplySent = View is not null && sent == "1";
     }
 
@@ -41,11 +41,13 @@ public sealed partial class ReadModel(SessionMessageOpener opener, MessageViewBu
         [FromServices] ReplyService replies, string? kind, string? text, string? forwardTo, bool sendCopy, IFormFileCollection? files,
         CancellationToken cancellationToken)
     {
-        using var opened = await OpenAsync(cancellationToken);
-        if (opened is null || Session is null)
+        using var viewed = await OpenAsync(cancellationToken);
+        if (viewed is null || Session is null)
         {
             return Page();
         }
+
+        var original = viewed.Opened.Message;
 
         if (!Enum.TryParse<ReplyKind>(kind, ignoreCase: false, out var replyKind) || !Enum.IsDefined(replyKind))
         {
@@ -61,11 +63,11 @@ public sealed partial class ReadModel(SessionMessageOpener opener, MessageViewBu
         }
 
         var forwardAddresses = (forwardTo ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var replier = new Replier(Session.Recipient, DisplayNameOf(opened.Message, Session.Recipient));
+        var replier = new Replier(Session.Recipient, DisplayNameOf(original, Session.Recipient));
         try
         {
             var outcome = await replies.SendAsync(
-                opened.Message, replier, new ReplyRequest(replyKind, text ?? "", attachments, forwardAddresses, sendCopy), cancellationToken);
+                original, replier, new ReplyRequest(replyKind, text ?? "", attachments, forwardAddresses, sendCopy), cancellationToken);
             if (!outcome.AllAccepted)
             {
                 return Failed(StatusCodes.Status502BadGateway);
@@ -91,32 +93,11 @@ public sealed partial class ReadModel(SessionMessageOpener opener, MessageViewBu
         return Page();
     }
 
-    private async Task<OpenedMessage?> OpenAsync(CancellationToken cancellationToken)
+    private async Task<ViewedMessage?> OpenAsync(CancellationToken cancellationToken)
     {
-        var session = await RequireSessionAsync(cancellationToken);
-        if (session is null)
-        {
-            return null;
-        }
-
-        var opened = await opener.OpenAsync(session, cancellationToken);
-        if (opened is null)
-        {
-            Response.StatusCode = StatusCodes.Status410Gone;
-            return null;
-        }
-
-        await UseBrandingAsync(opened.License.BrandingTemplate, cancellationToken);
-        try
-        {
-            View = views.Build(opened.Message);
-        }
-        catch (MessageViewException)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
-        return opened;
+        var viewed = await OpenViewAsync(cancellationToken);
+        View = viewed?.View;
+        return viewed;
     }
 
     /// <summary>The replier's name as the original message spells it beside their address, if it does.</summary>

@@ -65,7 +65,7 @@ public sealed partial class PortalFlowTests
         Assert.Equal("figures.pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", string.Join(",", download.Headers.GetValues("X-Content-Type-Options")));
 
-        var before = Directory.GetFiles(app.Outbox).Length;
+        var before = Directory.GetFiles(app.Outbox, "*.eml").Length;
         using var reply = await ReplyAsync(browser, envelopeId, "Thanks, received.", "notes.txt", "reply attachment"u8.ToArray());
         Assert.Equal(HttpStatusCode.SeeOther, reply.StatusCode);
         var replyFile = await WaitForOutboxAsync(app, before, text => text.Contains("X-Receiver: alice@example.org", StringComparison.OrdinalIgnoreCase));
@@ -148,7 +148,8 @@ public sealed partial class PortalFlowTests
         {
             if (Directory.Exists(app.Outbox))
             {
-                foreach (var file in Directory.GetFiles(app.Outbox).Order(StringComparer.Ordinal).Skip(skip))
+                // Only finished copies: the pickup folder writes a hidden .tmp first and renames it.
+                foreach (var file in Directory.GetFiles(app.Outbox, "*.eml").Order(StringComparer.Ordinal).Skip(skip))
                 {
                     var text = await File.ReadAllTextAsync(file);
                     if (matches(text))
