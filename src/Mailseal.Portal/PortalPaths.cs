@@ -16,6 +16,12 @@ internal static class PortalPaths
     public static bool IsCrossSiteArrival(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.Equals(Envelope, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A reply (with attachments) posted from a read page: POST /read/{envelopeId}?handler=Reply.</summary>
+    public static bool IsReply(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments(Read, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "Reply", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The requests that carry a whole envelope: POST /envelope and the upload of /open.</summary>
     public static bool IsArrival(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)

@@ -5,7 +5,10 @@ using Mailseal.Core.Portal;
 using Mailseal.Portal.Arrival;
 using Mailseal.Portal.Hosting;
 using Mailseal.Portal.Localization;
+using Mailseal.Portal.PassCodes;
 using Mailseal.Portal.Reading;
+using Mailseal.Portal.Replying;
+using Mailseal.Portal.Viewing;
 using Mailseal.Portal.Sessions;
 using Mailseal.Portal.SignIn.OpenIdConnect;
 using Microsoft.AspNetCore.Antiforgery;
@@ -27,7 +30,7 @@ public static class PortalServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the portal: <see cref="PortalOptions"/> from the "Portal" section (validated at start), Kestrel's
-    /// listener, arrival, sessions, antiforgery with data-protection keys in the shared store, localisation and the
+    /// listener, arrival, pass codes, sessions, reading and replying, antiforgery with data-protection keys in the shared store, localisation and the
     /// pages. Needs storage and protection registered; the host calls <see cref="PortalApplicationExtensions.UseMailsealPortal"/>.
     /// </summary>
     public static IServiceCollection AddMailsealPortal(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +49,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<PortalSignIn>();
         services.AddSingleton<SessionMessageOpener>();
         services.AddHostedService<PortalCleanupService>();
+        services.AddMailsealPortalPassCodes(configuration);
+        services.AddMailsealPortalReading(configuration);
+        services.AddMailsealPortalReplying(configuration);
 
         services.AddDataProtection().SetApplicationName("Mailseal.Portal");
         services.AddOptions<KeyManagementOptions>()

@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
@@ -40,10 +41,13 @@ public sealed class MailsealStorage : IAsyncDisposable
         DkimKeys = new SqlDkimKeyStore(database);
         TrafficCounters = new SqlTrafficCounterStore(database);
         Threads = new SqlThreadStore(database);
+        PassCodes = new SqlPassCodeStore(database);
         PreSessions = new SqlPreSessionStore(database);
         PortalSessions = new SqlPortalSessionStore(database);
         RateCounters = new SqlRateCounterStore(database);
         DataProtectionKeys = new SqlDataProtectionKeyStore(database);
+        AuditLog = new SqlAuditLogStore(database);
+        AdminApiKeys = new SqlAdminApiKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -67,6 +71,8 @@ public sealed class MailsealStorage : IAsyncDisposable
 
     public IThreadStore Threads { get; }
 
+    public IPassCodeStore PassCodes { get; }
+
     public IPreSessionStore PreSessions { get; }
 
     public IPortalSessionStore PortalSessions { get; }
@@ -74,6 +80,10 @@ public sealed class MailsealStorage : IAsyncDisposable
     public IRateCounterStore RateCounters { get; }
 
     public IDataProtectionKeyStore DataProtectionKeys { get; }
+
+    public IAuditLogStore AuditLog { get; }
+
+    public IAdminApiKeyStore AdminApiKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -33,10 +33,16 @@ internal static class MailsealHost
             .AddEnvironmentVariables("MAILSEAL_")
             .AddCommandLine(arguments)
             .Build();
+        var effectiveData = configuration["Storage:DataDirectory"] ?? dataDirectory;
         if (string.IsNullOrEmpty(configuration["Gateway:Submission:Password"]))
         {
-            var effectiveData = configuration["Storage:DataDirectory"] ?? dataDirectory;
             configuration["Gateway:Submission:Password"] = EmbeddedDefaults.SubmissionPassword(effectiveData);
+        }
+
+        // The portal in this process logs in to this process's Submission listener.
+        if (string.IsNullOrEmpty(configuration["Portal:Submission:Password"]))
+        {
+            configuration["Portal:Submission:Password"] = configuration["Gateway:Submission:Password"];
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = arguments, ApplicationName = "mailseal" });

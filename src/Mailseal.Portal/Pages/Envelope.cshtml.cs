@@ -2,7 +2,6 @@ using Mailseal.Portal.Arrival;
 using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Mailseal.Portal.Pages;
@@ -12,10 +11,8 @@ namespace Mailseal.Portal.Pages;
 /// accepts, so it has no antiforgery token: it only verifies the license and starts a pre-session.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class EnvelopeModel(ArrivalService arrival, PortalSignIn signIn, IOptions<PortalOptions> options) : PortalPageModel
+public sealed class EnvelopeModel(ArrivalService arrival, PortalSignIn signIn, IOptions<PortalOptions> options) : ArrivalPageModel
 {
-    public ArrivalOutcome Outcome { get; private set; }
-
     public IActionResult OnGet() => RedirectToPage("/Open");
 
     public async Task<IActionResult> OnPostAsync()
@@ -45,12 +42,5 @@ public sealed class EnvelopeModel(ArrivalService arrival, PortalSignIn signIn, I
         }
 
         return ArrivalPages.Complete(this, signIn, result, Refuse);
-    }
-
-    private PageResult Refuse(ArrivalOutcome outcome)
-    {
-        Outcome = outcome;
-        Response.StatusCode = ArrivalPages.StatusOf(outcome);
-        return Page();
     }
 }

@@ -4,7 +4,6 @@ using Mailseal.Protection.Envelope;
 using Mailseal.Protection.Wrapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mailseal.Portal.Pages;
 
@@ -12,10 +11,8 @@ namespace Mailseal.Portal.Pages;
 /// GET /open: the same arrival as POST /envelope, from an uploaded message.html (or the whole wrapper mail), for
 /// phones whose mail app cannot submit a form from an attachment. A same-origin form with an antiforgery token.
 /// </summary>
-public sealed class OpenModel(ArrivalService arrival, PortalSignIn signIn) : PortalPageModel
+public sealed class OpenModel(ArrivalService arrival, PortalSignIn signIn) : ArrivalPageModel
 {
-    public ArrivalOutcome? Outcome { get; private set; }
-
     public async Task<IActionResult> OnPostAsync(IFormFile? message, CancellationToken cancellationToken)
     {
         if (!await arrival.AdmitAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken))
@@ -43,12 +40,5 @@ public sealed class OpenModel(ArrivalService arrival, PortalSignIn signIn) : Por
         }
 
         return ArrivalPages.Complete(this, signIn, result, Refuse);
-    }
-
-    private PageResult Refuse(ArrivalOutcome outcome)
-    {
-        Outcome = outcome;
-        Response.StatusCode = ArrivalPages.StatusOf(outcome);
-        return Page();
     }
 }

@@ -1,5 +1,7 @@
 using Mailseal.Core.Portal;
+using Mailseal.Portal.Reading;
 using Mailseal.Portal.Sessions;
+using Mailseal.Portal.Viewing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,5 +38,38 @@ public abstract class SessionPageModel : PortalPageModel
 
         Session = session;
         return session;
+    }
+
+    /// <summary>
+    /// The session's message and its view, decrypted in memory for this request; or null with the response set to
+    /// 401/404 (no session, another envelope), 410 (envelope gone, invalid or expired) or 422 (cannot be shown).
+    /// </summary>
+    protected async Task<ViewedMessage?> OpenViewAsync(CancellationToken cancellationToken)
+    {
+        var session = await RequireSessionAsync(cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var services = HttpContext.RequestServices;
+        var opened = await services.GetRequiredService<SessionMessageOpener>().OpenAsync(session, cancellationToken);
+        if (opened is null)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return null;
+        }
+
+        await UseBrandingAsync(opened.License.BrandingTemplate, cancellationToken);
+        try
+        {
+            return new ViewedMessage(opened, services.GetRequiredService<MessageViewBuilder>().Build(opened.Message));
+        }
+        catch (MessageViewException)
+        {
+            opened.Dispose();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return null;
+        }
     }
 }

@@ -157,6 +157,21 @@ public sealed partial class EnvelopeArrivalTests
     }
 
     [Fact]
+    public async Task PostEnvelope_PublicUrlWithPath_ServedAndRedirectedUnderIt()
+    {
+        await using var app = await PortalApp.StartAsync(false, "--Portal:PublicUrl=http://portal.test/secure/");
+        using var browser = app.CreateBrowser();
+
+        using var arrival = await browser.PostEnvelopeAsync("/secure/envelope", await app.SealAsync("Prefixed", Bob));
+        using var choice = await browser.GetAsync("/secure/signin");
+
+        Assert.Equal(HttpStatusCode.SeeOther, arrival.StatusCode);
+        Assert.Equal("/secure/signin", arrival.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, choice.StatusCode);
+        Assert.Contains("href=\"/secure/signin/code\"", await choice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutPreSession_AsksToOpenTheMessageAgain()
     {
         await using var app = await PortalApp.StartAsync();

@@ -23,17 +23,19 @@ internal sealed partial class Browser(HttpClient client, string origin) : IDispo
     }
 
     /// <summary>message.html's post: multipart/form-data from a file:// page (Origin: null, Sec-Fetch-Site: cross-site).</summary>
-    public async Task<HttpResponseMessage> PostEnvelopeAsync(byte[] envelope)
+    public Task<HttpResponseMessage> PostEnvelopeAsync(byte[] envelope) => PostEnvelopeAsync("/envelope", envelope);
+
+    public async Task<HttpResponseMessage> PostEnvelopeAsync(string path, byte[] envelope)
     {
         var base64 = Convert.ToBase64String(envelope, Base64FormattingOptions.InsertLineBreaks);
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes(base64)), "envelope");
-        return await PostEnvelopeAsync(form);
+        return await PostEnvelopeAsync(form, path);
     }
 
-    public async Task<HttpResponseMessage> PostEnvelopeAsync(HttpContent content)
+    public async Task<HttpResponseMessage> PostEnvelopeAsync(HttpContent content, string path = "/envelope")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/envelope") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("Origin", "null");
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
         return await SendAsync(request);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Mailseal.Cli.Hosting;
@@ -61,7 +59,7 @@ internal sealed class PortalApp : IAsyncDisposable
         var directory = new TempDirectory();
         X509Certificate2? certificate = null;
         // The portal's mail sender needs the Submission port before the host starts: take a free one.
-        var submission = FreeLoopbackPort();
+        var submission = LoopbackPorts.Free();
         var arguments = new List<string>
         {
             "--Gateway:Listeners:0:Endpoint=127.0.0.1:0",
@@ -155,13 +153,6 @@ internal sealed class PortalApp : IAsyncDisposable
         {
             await keys.CreateInitialKeysAsync("Mailseal", CryptoMode.Mode2, null);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

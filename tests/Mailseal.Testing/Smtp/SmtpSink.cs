@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
@@ -23,12 +24,15 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly Task _running;
     private readonly ConcurrentDictionary<string, bool> _deferred = new(StringComparer.OrdinalIgnoreCase);
     private int _sessions;
+    private int _logins;
+    private int _refusedLogins;
     private int _active;
 
     /// <param name="certificate">Offer STARTTLS with this certificate.</param>
     /// <param name="idleTimeout">Drop a connection that sends no command for this long.</param>
     /// <param name="port">The port to listen on; 0 picks a free one (give a port to bring a stopped next hop back).</param>
-    public SmtpSink(X509Certificate2? certificate = null, TimeSpan? idleTimeout = null, int port = 0)
+    /// <param name="credentials">Require AUTH with this user name and password (allowed without TLS: the sink is on loopback).</param>
+    public SmtpSink(X509Certificate2? certificate = null, TimeSpan? idleTimeout = null, int port = 0, NetworkCredential? credentials = null)
     {
         var started = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
@@ -43,6 +47,10 @@ public sealed class SmtpSink : IAsyncDisposable
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port));
+                if (credentials is not null)
+                {
+                    endpoint.AuthenticationRequired().AllowUnsecureAuthentication();
+                }
                 if (certificate is not null)
                 {
                     endpoint.Certificate(certificate);
@@ -53,6 +61,15 @@ public sealed class SmtpSink : IAsyncDisposable
         services.Add(listeners);
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        if (credentials is not null)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) =>
+            {
+                var accepted = user == credentials.UserName && password == credentials.Password;
+                Interlocked.Increment(ref accepted ? ref _logins : ref _refusedLogins);
+                return accepted;
+            }));
+        }
         _server = new SmtpServer.SmtpServer(options, services);
         _server.SessionCreated += (_, _) =>
         {
@@ -78,6 +95,11 @@ public sealed class SmtpSink : IAsyncDisposable
     public string NextHop => $"127.0.0.1:{Port}";
 
     public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>AUTH exchanges the sink accepted and refused.</summary>
+    public int Logins => Volatile.Read(ref _logins);
+
+    public int RefusedLogins => Volatile.Read(ref _refusedLogins);
 
     /// <summary>Sessions open right now.</summary>
     public int ActiveSessions => Volatile.Read(ref _active);
