@@ -69,6 +69,23 @@ public sealed class TrackingTests
     }
 
     [Fact]
+    public async Task FlushAsync_StoreFails_CountsKeptForTheNextFlush()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        var store = gateway.Services.GetRequiredService<ITrafficCounterStore>();
+        var recorder = new TrafficRecorder(new FailingParts.FailingOnceTrafficStore(store), TimeProvider.System);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        recorder.Record([new TrafficCount(today, "Seal external", TrafficDirection.Outbound, TrafficAction.Sealed, 1)]);
+
+        await Assert.ThrowsAsync<FailingParts.BrokenDatabaseException>(() => recorder.FlushAsync(CancellationToken.None));
+        recorder.Record([new TrafficCount(today, "Seal external", TrafficDirection.Outbound, TrafficAction.Sealed, 1)]);
+        await recorder.FlushAsync(CancellationToken.None);
+
+        var count = Assert.Single(await store.QueryAsync(today, today));
+        Assert.Equal(2, count.Messages);
+    }
+
+    [Fact]
     public async Task HandleAsync_SenderDomainHasDkimKey_WrapperSignedPlainCopyNot()
     {
         await using var gateway = await GatewayHarness.StartAsync();
