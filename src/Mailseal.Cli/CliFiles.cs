@@ -23,10 +23,21 @@ internal static class CliFiles
         return spool;
     }
 
-    /// <summary>A temporary file, deleted when closed: bounded memory for messages of any size.</summary>
-    public static FileStream CreateSpool(string? directory = null) => new(
-        Path.Combine(directory ?? Path.GetTempPath(), $".mailseal-{Guid.NewGuid():N}.tmp"),
-        PrivateNewFile(FileOptions.DeleteOnClose | FileOptions.Asynchronous));
+    /// <summary>
+    /// A temporary file, deleted when closed: bounded memory for messages of any size. Outside Windows its name is
+    /// removed at once (the open handle keeps the file), so that a process killed mid-message leaves no plaintext.
+    /// </summary>
+    public static FileStream CreateSpool(string? directory = null)
+    {
+        var path = Path.Combine(directory ?? Path.GetTempPath(), $".mailseal-{Guid.NewGuid():N}.tmp");
+        var spool = new FileStream(path, PrivateNewFile(FileOptions.DeleteOnClose | FileOptions.Asynchronous));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path);
+        }
+
+        return spool;
+    }
 
     /// <summary>A new file that only its owner can read: it may hold plaintext.</summary>
     public static FileStreamOptions PrivateNewFile(FileOptions options)

@@ -1,3 +1,5 @@
+using Mailseal.Core.Administration;
+using Mailseal.Delivery;
 using Mailseal.Protection;
 using Mailseal.Storage;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,8 @@ internal static class CliServices
             .AddLogging(ConfigureLogging)
             .AddMailsealStorage(configuration)
             .AddMailsealProtection(configuration)
+            .AddMailsealDelivery(configuration)
+            .AddMailsealAdministration()
             .AddSingleton<SpoolFactory>(() => CliFiles.CreateSpool())
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

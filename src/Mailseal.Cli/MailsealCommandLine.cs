@@ -18,7 +18,13 @@ internal static class MailsealCommandLine
         root.Subcommands.Add(InspectCommand.Build(console));
         root.Subcommands.Add(ConfigurationDocumentCommands.Import(console));
         root.Subcommands.Add(ConfigurationDocumentCommands.Export(console));
+        root.Subcommands.Add(ConfigCommand.Build(console));
         root.Subcommands.Add(RulesCommand.Build(console));
+        root.Subcommands.Add(DomainsCommand.Build(console));
+        root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(ReportCommand.Build(console));
+        root.Subcommands.Add(AuditCommand.Build(console));
+        root.Subcommands.Add(AdminKeyCommand.Build(console));
         return root;
     }
 

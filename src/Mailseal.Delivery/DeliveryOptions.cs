@@ -39,6 +39,15 @@ public sealed class DeliveryOptions
     /// <summary>An idle connection older than this is closed instead of reused.</summary>
     public TimeSpan MaxIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The user name for AUTH PLAIN at the next hop (the portal uses it for the gateway's Submission listener).
+    /// No AUTH when not set. Credentials are sent only over TLS, or in clear to a next hop on loopback.
+    /// </summary>
+    public string? UserName { get; set; }
+
+    /// <summary>The password for AUTH PLAIN; never logged.</summary>
+    public string? Password { get; set; }
+
     /// <summary>The pickup folder; &lt;Storage:DataDirectory&gt;/outbox when not set.</summary>
     public string? PickupDirectory { get; set; }
 }

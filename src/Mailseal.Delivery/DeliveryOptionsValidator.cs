@@ -33,6 +33,11 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             failures.Add("Delivery:PoolSize must be between 1 and 100.");
         }
 
+        if (string.IsNullOrEmpty(options.UserName) != string.IsNullOrEmpty(options.Password))
+        {
+            failures.Add("Delivery:UserName and Delivery:Password go together: set both or neither.");
+        }
+
         if (!Enum.IsDefined(options.TlsPolicy))
         {
             failures.Add("Delivery:TlsPolicy must be Opportunistic, Required or Off.");

@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Delivery.Dkim;
 using Mailseal.Delivery.Pickup;
 using Mailseal.Delivery.Smtp;
@@ -27,6 +28,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMessageDelivery>(CreateDelivery);
         services.AddSingleton<DkimKeyManager>();
+        services.AddSingleton<IDkimKeyAdministration, DkimKeyAdministration>();
         services.AddSingleton<DkimSigningKeys>();
         services.AddSingleton<DkimMessageSigner>();
         return services;

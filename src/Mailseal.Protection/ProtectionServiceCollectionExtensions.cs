@@ -1,5 +1,5 @@
 using Mailseal.Core.Branding;
-using Mailseal.Core.Configuration;
+using Mailseal.Core.Administration;
 using Mailseal.Core.Keys;
 using Mailseal.Protection.Branding;
 using Mailseal.Protection.Envelope;
@@ -40,7 +40,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<MessageSealer>();
         services.AddSingleton<MessageUnsealer>();
         services.AddSingleton<IBrandingImageNormalizer, BrandingImageNormalizer>();
-        services.AddSingleton<ConfigurationTransfer>();
+        services.AddSingleton<ITenantKeyAdministration, TenantKeyAdministration>();
         return services;
     }
 }

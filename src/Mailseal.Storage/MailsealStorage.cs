@@ -1,7 +1,9 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
+using Mailseal.Core.Portal;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Core.Tracking;
@@ -39,6 +41,13 @@ public sealed class MailsealStorage : IAsyncDisposable
         DkimKeys = new SqlDkimKeyStore(database);
         TrafficCounters = new SqlTrafficCounterStore(database);
         Threads = new SqlThreadStore(database);
+        PassCodes = new SqlPassCodeStore(database);
+        PreSessions = new SqlPreSessionStore(database);
+        PortalSessions = new SqlPortalSessionStore(database);
+        RateCounters = new SqlRateCounterStore(database);
+        DataProtectionKeys = new SqlDataProtectionKeyStore(database);
+        AuditLog = new SqlAuditLogStore(database);
+        AdminApiKeys = new SqlAdminApiKeyStore(database);
         KeyEncryptionKeys = new KeyEncryptionKeySource(options, loggerFactory.CreateLogger<KeyEncryptionKeySource>());
     }
 
@@ -61,6 +70,20 @@ public sealed class MailsealStorage : IAsyncDisposable
     public ITrafficCounterStore TrafficCounters { get; }
 
     public IThreadStore Threads { get; }
+
+    public IPassCodeStore PassCodes { get; }
+
+    public IPreSessionStore PreSessions { get; }
+
+    public IPortalSessionStore PortalSessions { get; }
+
+    public IRateCounterStore RateCounters { get; }
+
+    public IDataProtectionKeyStore DataProtectionKeys { get; }
+
+    public IAuditLogStore AuditLog { get; }
+
+    public IAdminApiKeyStore AdminApiKeys { get; }
 
     public KeyEncryptionKeySource KeyEncryptionKeys { get; }
 

@@ -1,7 +1,9 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Dkim;
 using Mailseal.Core.Keys;
 using Mailseal.Core.Organization;
+using Mailseal.Core.Portal;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tenancy;
 using Mailseal.Core.Tracking;
@@ -42,6 +44,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDkimKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DkimKeys);
         services.AddSingleton<ITrafficCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().TrafficCounters);
         services.AddSingleton<IThreadStore>(provider => provider.GetRequiredService<MailsealStorage>().Threads);
+        services.AddSingleton<IPassCodeStore>(provider => provider.GetRequiredService<MailsealStorage>().PassCodes);
+        services.AddSingleton<IPreSessionStore>(provider => provider.GetRequiredService<MailsealStorage>().PreSessions);
+        services.AddSingleton<IPortalSessionStore>(provider => provider.GetRequiredService<MailsealStorage>().PortalSessions);
+        services.AddSingleton<IRateCounterStore>(provider => provider.GetRequiredService<MailsealStorage>().RateCounters);
+        services.AddSingleton<IDataProtectionKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().DataProtectionKeys);
+        services.AddSingleton<IAuditLogStore>(provider => provider.GetRequiredService<MailsealStorage>().AuditLog);
+        services.AddSingleton<IAdminApiKeyStore>(provider => provider.GetRequiredService<MailsealStorage>().AdminApiKeys);
         services.AddSingleton<KeyEncryptionKeySource>(
             provider => provider.GetRequiredService<MailsealStorage>().KeyEncryptionKeys);
         services.AddSingleton<KeyEncryptionKey>(

@@ -22,6 +22,14 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
 
     public static Task<CliRun> InvokeAsync(params string[] args) => InvokeAsync(null, args);
 
+    /// <summary>Runs a verb on the data folder <paramref name="dataDirectory"/> and requires it to succeed.</summary>
+    public static async Task<CliRun> SucceedAsync(string dataDirectory, params string[] args)
+    {
+        var run = await InvokeAsync([.. args, "--data-dir", dataDirectory]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+
     public override string ToString() =>
         new StringBuilder().Append("exit ").Append(ExitCode).AppendLine().Append(Output).Append(Error).ToString();
 

@@ -19,7 +19,7 @@ public sealed class ConfigurationDocumentCommandsTests : IDisposable
         var template = Assert.Single(json.RootElement.GetProperty("omeConfigurations").EnumerateArray());
         Assert.Equal("OME Configuration", template.GetProperty("identity").GetString());
         Assert.Equal(JsonValueKind.Null, template.GetProperty("emailText").ValueKind);
-        Assert.Equal(2, json.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("version").GetInt32());
     }
 
     [Fact]

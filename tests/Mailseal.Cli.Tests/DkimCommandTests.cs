@@ -24,8 +24,8 @@ public sealed class DkimCommandTests : IDisposable
         Assert.All(strings, s => Assert.InRange(s.Length, 1, 255));
         using var json = JsonDocument.Parse(listed.Output);
         var key = Assert.Single(json.RootElement.EnumerateArray());
-        Assert.Equal(key.GetProperty("txt").GetString(), string.Concat(strings));
-        Assert.Equal(2048, key.GetProperty("bits").GetInt32());
+        Assert.Equal(key.GetProperty("txtValue").GetString(), string.Concat(strings));
+        Assert.Equal(2048, key.GetProperty("keySizeBits").GetInt32());
         using var rsa = RSA.Create();
         rsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(string.Concat(strings)["v=DKIM1; k=rsa; p=".Length..]), out _);
         Assert.Equal(2048, rsa.KeySize);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mailseal.Testing;
 using Mailseal.Testing.Corpus;
 
@@ -39,29 +38,6 @@ public sealed class MailsealExecutableTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static async Task<(int ExitCode, byte[] Output, string Error)> RunAsync(byte[] input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mailseal.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        using var output = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
-        await process.StandardInput.BaseStream.WriteAsync(input);
-        process.StandardInput.Close();
-        await copy;
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output.ToArray(), await error);
-    }
+    private static Task<(int ExitCode, byte[] Output, string Error)> RunAsync(byte[] input, params string[] args) =>
+        ChildProcess.RunMailsealAsync(input, null, args);
 }

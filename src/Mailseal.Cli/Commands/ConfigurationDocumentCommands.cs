@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mailseal.Core.Administration;
 using Mailseal.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ internal static class ConfigurationDocumentCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, allowLegacyMode1: false, ct);
-            var document = await services.GetRequiredService<ConfigurationTransfer>().ExportAsync(ct);
+            var document = await services.GetRequiredService<AdminService>().ExportAsync(ct);
             await using var file = new AtomicOutput(parse.GetValue(output)!, console);
             await ConfigurationDocumentSerializer.WriteAsync(document, file.Stream, ct);
             file.Stream.WriteByte((byte)'\n');
@@ -51,7 +52,7 @@ internal static class ConfigurationDocumentCommands
             var document = await ConfigurationDocumentSerializer.ReadAsync(input, ct);
             await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, allowLegacyMode1: false, ct);
             var isDryRun = parse.GetValue(dryRun);
-            var changes = await services.GetRequiredService<ConfigurationTransfer>().ImportAsync(document, isDryRun, ct);
+            var changes = await services.GetRequiredService<AdminService>().ImportAsync(document, isDryRun, AdminCommand.Actor, ct);
             foreach (var change in changes)
             {
                 console.Output.WriteLine(change);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Mailseal.Core.Administration;
 using Mailseal.Core.Keys;
 using Mailseal.Protection.Keys;
 
@@ -8,28 +8,26 @@ namespace Mailseal.Cli.Commands;
 /// <summary>How keys are shown: never a secret, only ids, purposes, modes, sizes and states.</summary>
 internal static class KeyTable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
-    public static void Write(TextWriter output, IReadOnlyList<KeyStatus> statuses)
+    public static void Write(TextWriter output, IReadOnlyList<TenantKeyInfo> keys)
     {
-        var rows = statuses.Select(s => new[]
+        var rows = keys.Select(k => new[]
         {
-            s.Key.Id,
-            KeyNames.Describe(s.Key.Purpose),
-            ((int)s.Key.Mode).ToString(CultureInfo.InvariantCulture),
-            s.Key.KeySizeBits.ToString(CultureInfo.InvariantCulture),
-            s.Key.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            s.State,
-            s.Warning is null ? "" : "WARNING: mode 1 (RSA-1024, SHA-1) is legacy and weak",
+            k.Id,
+            KeyNames.Describe(k.Purpose),
+            ((int)k.Mode).ToString(CultureInfo.InvariantCulture),
+            k.KeySizeBits.ToString(CultureInfo.InvariantCulture),
+            k.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            k.State,
+            k.Warning is null ? "" : "WARNING: mode 1 (RSA-1024, SHA-1) is legacy and weak",
         }).ToList();
         TextTable.Write(output, ["ID", "PURPOSE", "MODE", "BITS", "CREATED", "STATE", ""], rows);
-        if (statuses.Count == 0)
+        if (keys.Count == 0)
         {
             output.WriteLine("No keys yet: run `mailseal keys new`.");
         }
     }
 
-    public static void WriteCreated(TextWriter output, IReadOnlyList<KeyRecord> created)
+    public static void WriteCreated(TextWriter output, IReadOnlyList<TenantKeyInfo> created)
     {
         foreach (var key in created)
         {
@@ -39,21 +37,5 @@ internal static class KeyTable
                 output.WriteLine("WARNING: " + LegacyCryptoMode1.Warning);
             }
         }
-    }
-
-    public static void WriteJson(TextWriter output, IReadOnlyList<KeyStatus> statuses)
-    {
-        var items = statuses.Select(s => new
-        {
-            id = s.Key.Id,
-            purpose = KeyNames.Describe(s.Key.Purpose),
-            mode = (int)s.Key.Mode,
-            bits = s.Key.KeySizeBits,
-            createdAt = s.Key.CreatedAt,
-            retiredAt = s.Key.RetiredAt,
-            state = s.State,
-            warning = s.Warning,
-        });
-        output.WriteLine(JsonSerializer.Serialize(items, JsonOptions));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Mailseal.Core.Administration;
 using Mailseal.Core.Keys;
 using Mailseal.Protection.Keys;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,94 +25,88 @@ internal static class KeysCommand
 
     private static Command New(CliConsole console)
     {
-        var command = new Command("new", "Create the tenant and its first key of each purpose.");
-        var (dataDir, legacy) = AddCommonOptions(command);
-        var mode = ModeOption();
-        var size = SizeOption();
-        var organization = new Option<string>("--organization")
+        Option<int> mode = null!;
+        Option<int?> size = null!;
+        Option<string> organization = null!;
+        var command = AdminCommand.Create("new", "Create the tenant and its first key of each purpose.", async (parse, admin, actor, ct) =>
+        {
+            if ((await admin.ListTenantKeysAsync(ct)).Count > 0)
+            {
+                throw new InvalidOperationException("This Mailseal already has keys: use `mailseal keys rotate` to replace them.");
+            }
+
+            var created = await admin.NewTenantKeysAsync(new NewTenantKeysRequest
+            {
+                Mode = ParseMode(parse.GetValue(mode)),
+                KeySizeBits = parse.GetValue(size),
+                OrganizationName = parse.GetValue(organization)!,
+            }, actor, ct);
+            KeyTable.WriteCreated(console.Output, created);
+        }, withLegacyMode1: true);
+        mode = command.With(ModeOption());
+        size = command.With(SizeOption());
+        organization = command.With(new Option<string>("--organization")
         {
             Description = "The organisation's name.",
             DefaultValueFactory = _ => "Mailseal",
-        };
-        command.Options.Add(mode);
-        command.Options.Add(size);
-        command.Options.Add(organization);
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, parse.GetValue(legacy), ct);
-            var created = await services.GetRequiredService<KeyManager>()
-                .CreateInitialKeysAsync(parse.GetValue(organization)!, ParseMode(parse.GetValue(mode)), parse.GetValue(size), ct);
-            KeyTable.WriteCreated(console.Output, created);
         });
         return command;
     }
 
     private static Command List(CliConsole console)
     {
-        var command = new Command("list", "List every key with its state; mode-1 keys carry a warning.");
-        var (dataDir, legacy) = AddCommonOptions(command);
-        var json = CliOptions.Json();
-        command.Options.Add(json);
-        command.SetAction(async (parse, ct) =>
+        Option<bool> json = null!;
+        var command = AdminCommand.Create("list", "List every key with its state; mode-1 keys carry a warning.", async (parse, admin, _, ct) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, parse.GetValue(legacy), ct);
-            var statuses = await services.GetRequiredService<KeyManager>().ListAsync(ct);
+            var keys = await admin.ListTenantKeysAsync(ct);
             if (parse.GetValue(json))
             {
-                KeyTable.WriteJson(console.Output, statuses);
+                CliJson.Write(console.Output, keys);
             }
             else
             {
-                KeyTable.Write(console.Output, statuses);
+                KeyTable.Write(console.Output, keys);
             }
-        });
+        }, withLegacyMode1: true);
+        json = command.With(CliOptions.Json());
         return command;
     }
 
     private static Command Rotate(CliConsole console)
     {
-        var command = new Command("rotate", "Make new active keys; the replaced ones are retired from sealing and still unseal.");
-        var (dataDir, legacy) = AddCommonOptions(command);
-        var purposes = new Option<string[]>("--purpose")
+        Option<string[]> purposes = null!;
+        Option<int> mode = null!;
+        Option<int?> size = null!;
+        var command = AdminCommand.Create("rotate", "Make new active keys; the replaced ones are retired from sealing and still unseal.", async (parse, admin, actor, ct) =>
+        {
+            var chosen = parse.GetValue(purposes) is { Length: > 0 } words ? words.Select(KeyNames.Parse).ToArray() : [];
+            var created = await admin.NewTenantKeysAsync(new NewTenantKeysRequest
+            {
+                Purposes = chosen,
+                Mode = ParseMode(parse.GetValue(mode)),
+                KeySizeBits = parse.GetValue(size),
+            }, actor, ct);
+            KeyTable.WriteCreated(console.Output, created);
+        }, withLegacyMode1: true);
+        purposes = command.With(new Option<string[]>("--purpose")
         {
             Description = "wrapping, signing or recipient-hash (repeatable; default: all three).",
             AllowMultipleArgumentsPerToken = true,
-        };
-        var mode = ModeOption();
-        var size = SizeOption();
-        command.Options.Add(purposes);
-        command.Options.Add(mode);
-        command.Options.Add(size);
-        command.SetAction(async (parse, ct) =>
-        {
-            var chosen = parse.GetValue(purposes) is { Length: > 0 } words
-                ? words.Select(KeyNames.Parse).ToArray()
-                : [KeyPurpose.ContentKeyWrapping, KeyPurpose.LicenseSigning, KeyPurpose.RecipientHashing];
-            await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, parse.GetValue(legacy), ct);
-            var created = await services.GetRequiredService<KeyManager>()
-                .RotateAsync(chosen, ParseMode(parse.GetValue(mode)), parse.GetValue(size), ct);
-            KeyTable.WriteCreated(console.Output, created);
         });
+        mode = command.With(ModeOption());
+        size = command.With(SizeOption());
         return command;
     }
 
     private static Command Retire(CliConsole console)
     {
-        var command = new Command("retire", "Retire a key from sealing without deleting it; it still unseals.");
-        var (dataDir, legacy) = AddCommonOptions(command);
         var id = new Argument<string>("id") { Description = "The key id (see `keys list`)." };
-        command.Arguments.Add(id);
-        command.SetAction(async (parse, ct) =>
+        var command = AdminCommand.Create("retire", "Retire a key from sealing without deleting it; it still unseals.", async (parse, admin, actor, ct) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, parse.GetValue(legacy), ct);
-            var keyId = parse.GetValue(id)!;
-            if (!await services.GetRequiredService<KeyManager>().RetireAsync(keyId, ct))
-            {
-                throw new ArgumentException($"There is no key {keyId}.");
-            }
-
-            console.Output.WriteLine($"retired {keyId}");
-        });
+            var key = await admin.RetireTenantKeyAsync(parse.GetValue(id)!, actor, ct);
+            console.Output.WriteLine($"retired {key.Id}");
+        }, withLegacyMode1: true);
+        command.Arguments.Add(id);
         return command;
     }
 
@@ -138,7 +133,10 @@ internal static class KeysCommand
             using var key = await ReadPrivateKeyAsync(parse.GetValue(pem), parse.GetValue(pkcs12), password, ct);
             await using var services = await CliServices.OpenAsync(parse.GetValue(dataDir)!, parse.GetValue(legacy), ct);
             var record = await services.GetRequiredService<KeyManager>().ImportAsync(KeyNames.Parse(parse.GetValue(purpose)!), key, ct);
-            KeyTable.WriteCreated(console.Output, [record]);
+            var imported = new TenantKeyInfo(record.Id, record.Purpose, record.Mode, record.KeySizeBits, record.CreatedAt, null, "active", null);
+            // Importing needs the private key object, so it is not an admin-service operation; it is audited all the same.
+            await services.GetRequiredService<AuditTrail>().RecordAsync(AdminCommand.Actor, "Import", "TenantKey", record.Id, null, imported, ct);
+            KeyTable.WriteCreated(console.Output, [imported]);
         });
         return command;
     }

@@ -1,17 +1,18 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Rules;
 
 namespace Mailseal.Cli.Commands;
 
-/// <summary>Writes a <see cref="RuleEvaluation"/> for people: rule by rule, recipient by recipient, then the copies.</summary>
+/// <summary>Writes a <see cref="TransportRuleTestResult"/> for people: rule by rule, recipient by recipient, then the copies.</summary>
 internal static class RuleExplanationWriter
 {
-    public static void Write(TextWriter output, MessageFacts facts, RuleSet rules, RuleEvaluation evaluation)
+    public static void Write(TextWriter output, TransportRuleTestResult result)
     {
-        var classification = facts.Classification;
-        output.WriteLine($"message:   class {classification.Class}; types: {(classification.Types.Count == 0 ? "none" : string.Join(", ", classification.Types.Order()))}; {facts.Size} bytes");
-        output.WriteLine($"sender:    {facts.Sender} (envelope sender {(facts.EnvelopeSender.Length == 0 ? "<>" : facts.EnvelopeSender)})");
-        output.WriteLine($"rules:     {rules.Rules.Count}");
-        foreach (var rule in rules.Rules)
+        var evaluation = result.Evaluation;
+        output.WriteLine($"message:   class {result.MessageClass}; types: {(result.MessageTypes.Count == 0 ? "none" : string.Join(", ", result.MessageTypes))}; {result.Size} bytes");
+        output.WriteLine($"sender:    {result.Sender} (envelope sender {(result.EnvelopeSender.Length == 0 ? "<>" : result.EnvelopeSender)})");
+        output.WriteLine($"rules:     {result.Rules.Count}");
+        foreach (var rule in result.Rules)
         {
             output.WriteLine();
             output.WriteLine($"rule \"{rule.Name}\" (priority {rule.Priority}, {rule.State}, {rule.Mode}{(rule.StopRuleProcessing ? ", stop rule processing" : "")})");

@@ -11,8 +11,11 @@ namespace Mailseal.Core.Configuration;
 /// </summary>
 public sealed record ConfigurationDocument
 {
-    /// <summary>The schema version this build writes and the newest it reads (version 2 added rules, domains and users).</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>
+    /// The schema version this build writes and the newest it reads (version 2 added rules, domains and users;
+    /// version 3 DKIM selectors).
+    /// </summary>
+    public const int CurrentVersion = 3;
 
     [JsonPropertyName("version")]
     [JsonRequired]
@@ -33,4 +36,8 @@ public sealed record ConfigurationDocument
     /// <summary>Mail-flow rules, by priority.</summary>
     [JsonPropertyName("rules")]
     public IReadOnlyList<TransportRule>? Rules { get; init; }
+
+    /// <summary>DKIM selectors per domain (never a key): import makes a new key for a selector the store lacks.</summary>
+    [JsonPropertyName("dkimSelectors")]
+    public IReadOnlyList<DkimSelectorEntry>? DkimSelectors { get; init; }
 }

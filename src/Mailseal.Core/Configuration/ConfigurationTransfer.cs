@@ -1,3 +1,4 @@
+using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
@@ -13,7 +14,8 @@ public sealed class ConfigurationTransfer(
     IOmeConfigurationStore branding,
     IBrandingImageNormalizer imageNormalizer,
     IOrganizationStore organization,
-    ITransportRuleStore rules)
+    ITransportRuleStore rules,
+    IDkimKeyAdministration dkimKeys)
 {
     private const string BrandingSection = "omeConfiguration";
 
@@ -30,6 +32,7 @@ public sealed class ConfigurationTransfer(
             AcceptedDomains = await organization.ListAcceptedDomainsAsync(cancellationToken),
             Users = await organization.ListUsersAsync(cancellationToken),
             Rules = await rules.ListAsync(cancellationToken),
+            DkimSelectors = await new DkimSelectorTransfer(dkimKeys).ExportAsync(cancellationToken),
         };
     }
 
@@ -43,6 +46,11 @@ public sealed class ConfigurationTransfer(
         var desiredTemplates = document.OmeConfigurations is { } entries ? ToTemplates(entries) : null;
         OrganizationTransfer.Check(document.AcceptedDomains, document.Users);
         var desiredRules = document.Rules is { } ruleList ? RuleTransfer.Check(ruleList) : null;
+        var selectors = new DkimSelectorTransfer(dkimKeys);
+        if (document.DkimSelectors is { } selectorList)
+        {
+            selectors.Check(selectorList);
+        }
 
         var people = new OrganizationTransfer(organization);
         var ruleTransfer = new RuleTransfer(rules);
@@ -67,6 +75,11 @@ public sealed class ConfigurationTransfer(
             changes.AddRange(await ruleTransfer.PlanAsync(desiredRules, cancellationToken));
         }
 
+        if (document.DkimSelectors is { } wantedSelectors)
+        {
+            changes.AddRange(await selectors.PlanAsync(wantedSelectors, cancellationToken));
+        }
+
         if (!dryRun)
         {
             if (desiredTemplates is not null)
@@ -78,6 +91,11 @@ public sealed class ConfigurationTransfer(
             if (desiredRules is not null && changes.Any(c => c.Section == RuleTransfer.Section))
             {
                 await ruleTransfer.ApplyAsync(desiredRules, cancellationToken);
+            }
+
+            if (document.DkimSelectors is { } newSelectors)
+            {
+                await selectors.ApplyAsync(newSelectors, changes, cancellationToken);
             }
         }
 

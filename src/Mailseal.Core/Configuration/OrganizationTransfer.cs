@@ -12,8 +12,7 @@ internal sealed class OrganizationTransfer(IOrganizationStore store)
     {
         foreach (var domain in domains ?? [])
         {
-            if (string.IsNullOrWhiteSpace(domain.DomainName) || domain.DomainName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '@')
-                || !Enum.IsDefined(domain.Type))
+            if (!OrganizationNames.IsDomainName(domain.DomainName) || !Enum.IsDefined(domain.Type))
             {
                 throw new ConfigurationDocumentException($"The accepted domain \"{domain.DomainName}\" is not a domain name.");
             }
@@ -21,8 +20,7 @@ internal sealed class OrganizationTransfer(IOrganizationStore store)
 
         foreach (var user in users ?? [])
         {
-            if (string.IsNullOrWhiteSpace(user.Address) || !user.Address.Contains('@', StringComparison.Ordinal)
-                || user.Address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            if (!OrganizationNames.IsAddress(user.Address))
             {
                 throw new ConfigurationDocumentException($"The user \"{user.Address}\" does not have an email address.");
             }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mailseal.Core.Rules;
 
 /// <summary>
@@ -10,7 +12,8 @@ public sealed record RuleEvaluation(
     IReadOnlyList<RecipientGroup> Copies,
     IReadOnlyList<RuleTraceEntry> Trace)
 {
-    /// <summary>AuditAndNotify matches, which the pipeline logs as notification events.</summary>
+    /// <summary>AuditAndNotify matches, which the pipeline logs as notification events (derived, so not serialised).</summary>
+    [JsonIgnore]
     public IEnumerable<(string Recipient, RuleMatch Match)> Notifications =>
         Recipients.SelectMany(r => r.MatchedRules.Where(m => m.Mode == RuleMode.AuditAndNotify).Select(m => (r.Recipient, m)));
 }

@@ -40,26 +40,7 @@ public sealed partial class DkimKeyManager
     /// <summary>Makes and stores a new RSA key for <paramref name="domain"/>; from now on it signs that domain's mail.</summary>
     public async Task<DkimKey> CreateAsync(string domain, string selector, int keySizeBits = DefaultKeySize, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(domain);
-        ArgumentNullException.ThrowIfNull(selector);
-        var normalized = DkimDomain.Normalize(domain);
-        if (normalized is null || !DomainPattern().IsMatch(normalized))
-        {
-            throw new ArgumentException($"'{domain}' is not a domain name.", nameof(domain));
-        }
-
-        domain = normalized;
-
-        if (!DomainPattern().IsMatch(selector))
-        {
-            throw new ArgumentException($"'{selector}' is not a DKIM selector (letters, digits, hyphens and dots).", nameof(selector));
-        }
-
-        if (!AllowedKeySizes.Contains(keySizeBits))
-        {
-            throw new ArgumentOutOfRangeException(nameof(keySizeBits), keySizeBits, $"DKIM keys may have {string.Join(", ", AllowedKeySizes)} bits.");
-        }
-
+        domain = Check(domain, selector, keySizeBits);
         using var rsa = RSA.Create(keySizeBits);
         var privateKey = rsa.ExportPkcs8PrivateKey();
         try
@@ -74,6 +55,30 @@ public sealed partial class DkimKeyManager
         {
             CryptographicOperations.ZeroMemory(privateKey);
         }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for values <see cref="CreateAsync"/> refuses; returns the normalised domain.</summary>
+    public static string Check(string domain, string selector, int keySizeBits)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(selector);
+        var normalized = DkimDomain.Normalize(domain);
+        if (normalized is null || !DomainPattern().IsMatch(normalized))
+        {
+            throw new ArgumentException($"'{domain}' is not a domain name.", nameof(domain));
+        }
+
+        if (!DomainPattern().IsMatch(selector))
+        {
+            throw new ArgumentException($"'{selector}' is not a DKIM selector (letters, digits, hyphens and dots).", nameof(selector));
+        }
+
+        if (!AllowedKeySizes.Contains(keySizeBits))
+        {
+            throw new ArgumentOutOfRangeException(nameof(keySizeBits), keySizeBits, $"DKIM keys may have {string.Join(", ", AllowedKeySizes)} bits.");
+        }
+
+        return normalized;
     }
 
     /// <summary>The private key as PKCS#8; throws <see cref="KeyUnavailableException"/> when it does not open. Zero it after use.</summary>

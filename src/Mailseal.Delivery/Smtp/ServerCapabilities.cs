@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mailseal.Delivery.Smtp;
 
 /// <summary>The EHLO keywords the client acts on.</summary>
-internal sealed record ServerCapabilities(bool StartTls, bool Pipelining, bool EightBitMime, bool SmtpUtf8, bool Size, long? MaxSize)
+internal sealed record ServerCapabilities(bool StartTls, bool Pipelining, bool EightBitMime, bool SmtpUtf8, bool Size, long? MaxSize, bool AuthPlain = false)
 {
     public static readonly ServerCapabilities None = new(false, false, false, false, false, null);
 
@@ -24,6 +24,7 @@ internal sealed record ServerCapabilities(bool StartTls, bool Pipelining, bool E
                 "PIPELINING" => capabilities with { Pipelining = true },
                 "8BITMIME" => capabilities with { EightBitMime = true },
                 "SMTPUTF8" => capabilities with { SmtpUtf8 = true },
+                "AUTH" => capabilities with { AuthPlain = parts.Skip(1).Contains("PLAIN", StringComparer.OrdinalIgnoreCase) },
                 "SIZE" => capabilities with
                 {
                     Size = true,

@@ -142,6 +142,18 @@ internal sealed class SmtpConnection : IAsyncDisposable
         }
 
         await HelloAsync(heloName, deadline);
+        await StartTlsAsync(host, heloName, deadline);
+        if (!string.IsNullOrEmpty(_options.UserName))
+        {
+            await SmtpAuthentication.AuthenticatePlainAsync(this, _options.UserName, _options.Password ?? "", IsLoopback, deadline);
+        }
+    }
+
+    /// <summary>True when the next hop is this machine: the only place credentials may go without TLS.</summary>
+    private bool IsLoopback => _socket.RemoteEndPoint is IPEndPoint remote && IPAddress.IsLoopback(remote.Address);
+
+    private async Task StartTlsAsync(string host, string heloName, DeliveryDeadline deadline)
+    {
         if (_options.TlsPolicy == TlsPolicy.Off)
         {
             return;

@@ -1,6 +1,7 @@
 using Mailseal.Core.Classification;
 using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
+using Mailseal.Core.Tracking;
 using Mailseal.Gateway.Front;
 using Mailseal.Protection.Sealing;
 using Microsoft.Extensions.Logging;

@@ -47,6 +47,13 @@ public sealed class MessageSealer(
 
         var sealRequest = new SealRequest(
             request.Sender, request.Recipients, headers[HeaderId.MessageId], request.Language, branding.Identity, request.ExpiresAt);
+        if (request.WrapperFrom is { } wrapperFrom)
+        {
+            headers.RemoveAll(HeaderId.Sender);
+            headers.RemoveAll(HeaderId.From);
+            headers.Add(HeaderId.From, wrapperFrom.ToString());
+        }
+
         return await wrappers.WriteAsync(
             new WrapperContext(headers, branding, request.Language, options.PortalUrl),
             wrapperOutput,

@@ -8,7 +8,7 @@ namespace Mailseal.Protection.Wrapper;
 /// every character outside printable ASCII becomes a numeric reference, and text is HTML-encoded (admin
 /// text is hostile), so the result can travel as Content-Transfer-Encoding 7bit.
 /// </summary>
-internal sealed class HtmlLineBuilder
+public sealed class HtmlLineBuilder
 {
     public const int MaxLineLength = 76;
 

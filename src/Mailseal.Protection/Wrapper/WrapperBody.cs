@@ -23,54 +23,14 @@ internal static class WrapperBody
     public static string Html(EffectiveBranding branding, Uri portalUrl, string logoContentId)
     {
         var texts = branding.Texts;
-        return new HtmlLineBuilder()
-            .MarkupLine("<!doctype html>")
-            .MarkupLine("<html>")
-            .MarkupLine("<head><meta charset=\"utf-8\">")
-            .MarkupLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .MarkupLine("</head>")
-            .MarkupLine("<body style=\"margin:0;padding:16px;background:#ffffff;color:#1d2733\">")
-            .MarkupLine("<div style=\"max-width:560px;font-size:15px;line-height:1.5;")
-            .MarkupLine(" font-family:Arial,Helvetica,sans-serif\">")
-            .Markup("<img alt=\"").Text(texts.LogoAlt, noComments: true).MarkupLine("\"")
-            // Kept on one line: not every mail client strips line breaks from a cid: reference.
-            .Markup(" src=\"cid:").AttributeValue(logoContentId).MarkupLine("\"")
-            .MarkupLine(" style=\"display:block;max-width:100%;height:auto;margin:0 0 16px\">")
+        var html = BrandedHtmlFrame.Begin(branding, logoContentId)
             .Markup("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">").Text(texts.Title).MarkupLine("</h1>")
             .Markup("<p style=\"margin:0 0 12px\">").Text(branding.EmailText).MarkupLine("</p>")
             .Markup("<p style=\"margin:0 0 12px\"><strong>").Text(texts.Instructions).MarkupLine("</strong></p>")
             .Markup("<p style=\"margin:0 0 12px;font-size:13px;color:#4a5563\">")
-            .Text(texts.PhoneAlternativeFor(PortalAddresses.Open(portalUrl))).MarkupLine("</p>")
-            .MarkupLine("<p style=\"margin:20px 0 12px;padding-top:12px;border-top:1px solid #e3e7ed;")
-            .Markup("font-size:12px;color:#5f6b7a\">").Text(branding.DisclaimerText).MarkupLine("</p>")
-            .Markup("<p style=\"margin:0;font-size:11px;color:#8a94a3\">").Text(texts.Footer).MarkupLine("</p>")
-            .MarkupLine("</div>")
-            .MarkupLine("</body>")
-            .MarkupLine("</html>")
-            .ToString();
+            .Text(texts.PhoneAlternativeFor(PortalAddresses.Open(portalUrl))).MarkupLine("</p>");
+        return BrandedHtmlFrame.End(html, branding, texts.Footer);
     }
 
-    // Plain text keeps line breaks (as CRLF) and drops every other control character.
-    private static string Clean(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        foreach (var rune in normalized.EnumerateRunes())
-        {
-            if (rune.Value == '\n')
-            {
-                builder.Append("\r\n");
-            }
-            else if (rune.Value == '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (!Rune.IsControl(rune))
-            {
-                builder.Append(rune.ToString());
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Clean(string text) => PlainTextLines.Clean(text);
 }

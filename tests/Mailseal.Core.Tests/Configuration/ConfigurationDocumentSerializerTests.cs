@@ -43,7 +43,7 @@ public sealed class ConfigurationDocumentSerializerTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(3)]
+    [InlineData(4)]
     public async Task Read_UnsupportedVersion_NamesBothVersions(int version)
     {
         var json = Encoding.UTF8.GetBytes($$"""{"version":{{version}}}""");

@@ -5,6 +5,7 @@ using Mailseal.Protection.Keys;
 using Mailseal.Storage;
 using Mailseal.Testing.Logging;
 using Mailseal.Testing;
+using Mailseal.Testing.Dkim;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mailseal.Delivery.Tests.Infrastructure;

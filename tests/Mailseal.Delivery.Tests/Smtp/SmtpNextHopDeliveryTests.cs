@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Mailseal.Delivery.Smtp;
 using Mailseal.Delivery.Tests.Infrastructure;
+using Mailseal.Testing.Smtp;
 using Mailseal.Testing.Corpus;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -71,7 +71,7 @@ public abstract class StorageTestBase : IClassFixture<PostgresTestDatabase>, IAs
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var storage in _opened)
         {

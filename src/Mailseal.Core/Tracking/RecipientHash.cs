@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Mailseal.Gateway.Pipeline;
+namespace Mailseal.Core.Tracking;
 
-/// <summary>A recipient address as logs show it: the first 16 hex digits of SHA-256 of its lower-case form.</summary>
+/// <summary>An address as logs show it (gateway tracking, portal pass codes): the first 16 hex digits of SHA-256 of its lower-case form.</summary>
 public static class RecipientHash
 {
     public static string Of(string address)

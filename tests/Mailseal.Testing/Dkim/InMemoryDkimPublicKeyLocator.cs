@@ -1,10 +1,10 @@
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Mailseal.Delivery.Tests.Infrastructure;
+namespace Mailseal.Testing.Dkim;
 
 /// <summary>Answers DKIM key lookups from TXT record values held in memory instead of DNS.</summary>
-internal sealed class InMemoryDkimPublicKeyLocator : DkimPublicKeyLocatorBase
+public sealed class InMemoryDkimPublicKeyLocator : DkimPublicKeyLocatorBase
 {
     private readonly Dictionary<string, string> _records = new(StringComparer.OrdinalIgnoreCase);
 
