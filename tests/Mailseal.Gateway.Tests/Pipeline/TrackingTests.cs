@@ -1,6 +1,7 @@
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tracking;
 using Mailseal.Delivery.Dkim;
+using Mailseal.Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using static Mailseal.Gateway.Tests.Pipeline.PipelineMessages;
 
