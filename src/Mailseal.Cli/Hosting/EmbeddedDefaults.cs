@@ -33,6 +33,10 @@ internal static class EmbeddedDefaults
         ["Portal:Reply:ServiceAddress"] = ServiceAddress,
         ["Portal:Submission:Endpoint"] = "127.0.0.1:2587",
         ["Portal:Submission:UserName"] = SubmissionUserName,
+
+        // ASP.NET Core's request log writes whole URLs, and an OpenID Connect callback's URL carries the
+        // one-time code and the protected state: keep it out of the log unless an operator asks for it.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning",
     };
 
     /// <summary>
