@@ -63,6 +63,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
     {
         var temp = new TempDirectory();
         var logs = new RecordingLoggerProvider();
+        WebApplication? app = null;
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -92,7 +93,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
                     .AddMailsealGatewayFront(builder.Configuration);
             }
 
-            var app = builder.Build();
+            app = builder.Build();
             app.MapGet("/", () => PublicRouteText);
             app.MapMailsealAdminApi();
             await app.StartAsync();
@@ -105,6 +106,11 @@ internal sealed class AdminApiApp : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             temp.Dispose();
             throw;
         }
