@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Mailseal.Admin.Api;
+using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -27,6 +30,12 @@ internal sealed partial class AdminApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // As the only scheme it is also ASP.NET Core's default, run for every request: elsewhere it stays silent.
+        if (!AdminListener.IsAdminConnection(Context) && !RequiresAdminPolicy(Context.GetEndpoint()))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         var client = Context.Connection.RemoteIpAddress;
         if (!networks.IsAllowed(client))
         {
@@ -67,6 +76,9 @@ internal sealed partial class AdminApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         AdminProblems.Forbidden().ExecuteAsync(Context);
+
+    private static bool RequiresAdminPolicy(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AdminAuthentication.Policy) == true;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin API request refused: {Reason}, client {ClientAddress}, path {Path}")]
     private static partial void LogRefused(ILogger logger, string reason, string clientAddress, string path);

@@ -97,6 +97,18 @@ public sealed class AdminApiAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_PublicRouteOnAdminListener_NotFoundAndNoKeyLookedAt()
+    {
+        using var response = await _app.Client.GetAsync(new Uri("/", UriKind.Relative));
+        using var publicClient = AdminApiApp.NewClient(_app.PublicUri, key: null);
+        using var publicResponse = await publicClient.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, publicResponse.StatusCode);
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains("Admin API request refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_ValidKey_RecordsUseAndActsAsKeyName()
     {
         using var response = await _app.PostAsync("accepted-domains/new", new { domainName = "contoso.com" });

@@ -94,6 +94,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
             }
 
             app = builder.Build();
+            app.UseMailsealAdminListener();
             app.MapGet("/", () => PublicRouteText);
             app.MapMailsealAdminApi();
             await app.StartAsync();
