@@ -96,7 +96,6 @@ internal sealed class AdminApiApp : IAsyncDisposable
             app = builder.Build();
             app.UseMailsealAdminListener();
             app.MapGet("/", () => PublicRouteText);
-            app.MapMailsealAdminApi();
             await app.StartAsync();
 
             var adminUri = app.Services.GetRequiredService<AdminListenerAddress>().Uri ?? throw new InvalidOperationException("The admin listener is not bound.");

@@ -15,6 +15,7 @@ public sealed class MailsealHostTests : IDisposable
         "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
         "--Portal:Listen=127.0.0.1:0",
+        "--Admin:Listen=127.0.0.1:0",
     ];
 
     private readonly TempDirectory _directory = new();
