@@ -26,6 +26,7 @@ public sealed class AdminScenarioTests : IDisposable
         "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
         "--Portal:Listen=127.0.0.1:0",
+        "--Admin:Listen=127.0.0.1:0",
     ];
 
     /// <summary>Nodes cache rules and branding for a few seconds; a change must show well within this.</summary>

@@ -1,3 +1,4 @@
+using Mailseal.Admin;
 using Mailseal.Delivery;
 using Mailseal.Gateway.Front;
 using Mailseal.Gateway.Pipeline;
@@ -63,6 +64,7 @@ internal static class MailsealHost
         builder.Services.AddSingleton<SpoolFactory>(() => CliFiles.CreateSpool());
         builder.Services.AddMailsealGatewayFront(configuration);
         builder.Services.AddMailsealPortal(configuration);
+        builder.Services.AddMailsealAdmin(configuration);
         builder.Services.Configure<HostOptions>(options =>
         {
             // Long enough for the front to finish the transactions in flight (Gateway:ShutdownTimeout).
@@ -70,6 +72,8 @@ internal static class MailsealHost
         });
         overrideServices?.Invoke(builder.Services);
         var app = builder.Build();
+        // The admin listener's requests take their own pipeline; the portal's listener never sees the admin routes.
+        app.UseMailsealAdminListener();
         app.UseMailsealPortal();
         return app;
     }

@@ -1,7 +1,13 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Mailseal.Admin.Hosting;
 using Mailseal.Cli.Hosting;
+using Mailseal.Core.Administration;
 using Mailseal.Gateway.Front;
 using Mailseal.Protection.Keys;
 using Mailseal.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +21,7 @@ public sealed class MailsealHostTests : IDisposable
         "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
         "--Portal:Listen=127.0.0.1:0",
+        "--Admin:Listen=127.0.0.1:0",
     ];
 
     private readonly TempDirectory _directory = new();
@@ -44,5 +51,39 @@ public sealed class MailsealHostTests : IDisposable
         Assert.Contains("MaxHops", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>`mailseal run` hosts the admin API on its own listener, apart from the public portal.</summary>
+    [Fact]
+    public async Task Build_EmbeddedDefault_AdminApiAnswersOnlyOnAdminListener()
+    {
+        await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
+        await host.StartAsync();
+        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
+        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
+        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+
+        using var onAdmin = await PostAsync(client, new Uri(admin, "admin/v1/transport-rules/list"));
+        // Past the portal's same-origin check, so that its routing is what answers.
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+        using var onPortal = await PostAsync(client, new Uri(portal, "admin/v1/transport-rules/list"));
+        using var portalPageOnAdmin = await client.GetAsync(new Uri(admin, "/"));
+        using var portalPage = await client.GetAsync(new Uri(portal, "/"));
+
+        Assert.Equal(HttpStatusCode.OK, onAdmin.StatusCode);
+        Assert.Equal("[]", await onAdmin.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, onPortal.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, portalPageOnAdmin.StatusCode);
+        Assert.NotEqual(HttpStatusCode.NotFound, portalPage.StatusCode);
+        await host.StopAsync();
+    }
+
     public void Dispose() => _directory.Dispose();
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri uri)
+    {
+        using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        return await client.PostAsync(uri, body);
+    }
 }

@@ -33,7 +33,9 @@ internal sealed class PortalApp : IAsyncDisposable
         Time = time;
         PublicUrl = publicUrl;
         _certificate = certificate;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        // The host has the admin listener too: the portal's is the other one.
+        var adminPort = app.Services.GetRequiredService<Mailseal.Admin.Hosting.AdminListenerAddress>().Uri!.Port;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => new Uri(a).Port != adminPort));
     }
 
     public FakeTimeProvider Time { get; }
@@ -67,6 +69,7 @@ internal sealed class PortalApp : IAsyncDisposable
             $"--Gateway:Listeners:2:Endpoint=127.0.0.1:{submission}",
             $"--Portal:Submission:Endpoint=127.0.0.1:{submission}",
             "--Portal:Listen=127.0.0.1:0",
+            "--Admin:Listen=127.0.0.1:0",
             "--Delivery:PickupDirectory=" + directory.Combine("outbox"),
         };
         var publicUrl = new Uri(https ? "https://portal.test/" : "http://portal.test/");

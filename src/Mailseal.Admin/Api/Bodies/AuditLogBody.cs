@@ -1,0 +1,3 @@
+namespace Mailseal.Admin.Api.Bodies;
+
+internal sealed record AuditLogBody(int Limit = 50, DateTimeOffset? Since = null);

@@ -1,0 +1,3 @@
+namespace Mailseal.Admin.Api.Bodies;
+
+internal sealed record DomainNameBody(string DomainName);

@@ -1,0 +1,14 @@
+namespace Mailseal.Admin.Authentication;
+
+/// <summary>The names by which admin endpoints (the API, and anything else behind an admin API key) require a key.</summary>
+public static class AdminAuthentication
+{
+    /// <summary>The authentication scheme: "Authorization: Bearer &lt;admin API key&gt;" from an allowed network.</summary>
+    public const string Scheme = "MailsealAdminApiKey";
+
+    /// <summary>The authorization policy that requires <see cref="Scheme"/>.</summary>
+    public const string Policy = "MailsealAdmin";
+
+    /// <summary>The claim holding the key's id; the principal's name is the key's name.</summary>
+    public const string KeyIdClaim = "mailseal:admin-key-id";
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Mailseal.Admin.Hosting;
+
+/// <summary>
+/// Adds the admin listener to Kestrel and marks its connections, so that the admin routes match only there and
+/// never on the public portal's listener (a Host header can be forged; the listener a connection came in on cannot).
+/// </summary>
+internal sealed class AdminListener(IOptions<AdminOptions> options, AdminListenerAddress address) : IConfigureOptions<KestrelServerOptions>
+{
+    private const string MarkerKey = "Mailseal.Admin.Listener";
+
+    public void Configure(KestrelServerOptions kestrel)
+    {
+        var admin = options.Value;
+        kestrel.Listen(admin.ListenEndPoint, listen =>
+        {
+            listen.Use(next => connection =>
+            {
+                connection.Items[MarkerKey] = true;
+                return next(connection);
+            });
+            if (admin.Tls.IsConfigured)
+            {
+                listen.UseHttps(LoadCertificate(admin.Tls));
+            }
+
+            address.Track(listen, admin.Tls.IsConfigured);
+        });
+    }
+
+    public static bool IsAdminConnection(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(MarkerKey, out var marker) == true && marker is true;
+
+    private static X509Certificate2 LoadCertificate(AdminTlsOptions tls) =>
+        string.IsNullOrWhiteSpace(tls.PfxPath)
+            ? X509Certificate2.CreateFromPemFile(tls.PemCertificatePath!, tls.PemKeyPath)
+            : X509CertificateLoader.LoadPkcs12FromFile(tls.PfxPath, tls.PfxPassword);
+}
