@@ -93,10 +93,16 @@ $default = Send-Until { param($w) -not $w.Html.Contains('Contoso secure intro') 
 Assert-True ($default.Html.Contains($defaultTexts.DefaultEmailText)) 'the wrapper carries the default EmailText again'
 Assert-True ($default.Html.Contains('Contoso disclaimer')) 'the wrapper keeps the DisclaimerText'
 
+# The gateway writes its counters in batches (Gateway:Pipeline:TrafficFlushInterval): the report may lag a moment.
 $today = (Get-Date).ToUniversalTime().Date
-$rows = @(Get-MailTrafficPolicyReport -StartDate $today -EndDate $today -RuleName 'Encrypt outside' -Direction Outbound |
-    Where-Object Action -eq 'Sealed')
-$counted = ($rows | Measure-Object -Property Messages -Sum).Sum
+$deadline = (Get-Date).AddSeconds(30)
+do {
+    $rows = @(Get-MailTrafficPolicyReport -StartDate $today -EndDate $today -RuleName 'Encrypt outside' -Direction Outbound |
+        Where-Object Action -eq 'Sealed')
+    $counted = [long] ($rows | Measure-Object -Property Messages -Sum).Sum
+    if ($counted -ge 2) { break }
+    Start-Sleep -Milliseconds 500
+} while ((Get-Date) -lt $deadline)
 Assert-True ($counted -ge 2 -and $counted -le $script:sent) "Get-MailTrafficPolicyReport counts the sealed messages ($counted of $script:sent)"
 
 Disconnect-Mailseal
