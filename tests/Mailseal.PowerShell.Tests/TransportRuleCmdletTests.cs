@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Text.Json;
 using Mailseal.Core.Administration;
 using Mailseal.Core.Rules;
 
@@ -32,7 +33,8 @@ public sealed class TransportRuleCmdletTests : IDisposable
         Assert.Contains(rule.Conditions, p => p.Name == "SentToScope" && p.Values.SequenceEqual(["NotInOrganization"]));
         Assert.Contains(rule.Conditions, p => p.Name == "HeaderContainsWords" && p.Header == "X-Class" && p.Values.SequenceEqual(["secret"]));
         Assert.Contains(rule.Exceptions, p => p.Name == "SubjectContainsWords" && p.Values.SequenceEqual(["public", "newsletter"]));
-        Assert.Equal(rule, Get(name));
+        // Records with list members compare lists by reference: compare what the API said, member by member.
+        Assert.Equal(JsonSerializer.Serialize(rule), JsonSerializer.Serialize(Get(name)));
     }
 
     [Fact]
@@ -111,7 +113,8 @@ public sealed class TransportRuleCmdletTests : IDisposable
     {
         var domain = $"t{Guid.NewGuid():N}"[..12] + ".example";
         var name = NewName();
-        _session.Run("New-AcceptedDomain -DomainName $domain | Out-Null; New-TransportRule -Name $name -SentToScope NotInOrganization -ApplyOME $true | Out-Null",
+        // Priority 0: a rule of another test that stops rule processing must not hide this one.
+        _session.Run("New-AcceptedDomain -DomainName $domain | Out-Null; New-TransportRule -Name $name -Priority 0 -SentToScope NotInOrganization -ApplyOME $true | Out-Null",
             ("domain", domain), ("name", name));
         var eml = Path.Combine(_server.Files, name + ".eml");
         File.WriteAllText(eml, $"From: ann@{domain}\r\nTo: carol@fabrikam.example, bob@{domain}\r\nSubject: Quote\r\nMessage-ID: <q1@{domain}>\r\n\r\nHello\r\n");
