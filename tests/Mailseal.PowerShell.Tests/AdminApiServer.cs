@@ -47,7 +47,16 @@ public sealed partial class AdminApiServer : IAsyncLifetime
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitForListenerAsync(adminPort);
+        try
+        {
+            await WaitForListenerAsync(adminPort);
+        }
+        catch
+        {
+            // A fixture that fails to start is not disposed by xunit: stop the server and delete its folder here.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
@@ -59,7 +68,11 @@ public sealed partial class AdminApiServer : IAsyncLifetime
         }
 
         _process?.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _process = null;
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     private async Task WaitForListenerAsync(int port)
