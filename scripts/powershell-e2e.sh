@@ -54,6 +54,7 @@ key="$(dotnet "$cli" admin-key new --name powershell-e2e --data-dir "$data" | gr
 
 dotnet "$cli" run --data-dir "$data" \
   "--Admin:Listen=127.0.0.1:$admin_port" \
+  "--Portal:Listen=127.0.0.1:0" \
   "--Gateway:Listeners:0:Endpoint=127.0.0.1:$smtp_port" \
   "--Gateway:Listeners:1:Endpoint=127.0.0.1:$lmtp_port" \
   "--Gateway:Listeners:2:Endpoint=127.0.0.1:$submission_port" \

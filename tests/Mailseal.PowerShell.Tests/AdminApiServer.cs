@@ -40,6 +40,7 @@ public sealed partial class AdminApiServer : IAsyncLifetime
         _process = Start(
             "run", "--data-dir", DataDirectory,
             $"--Admin:Listen=127.0.0.1:{adminPort}",
+            "--Portal:Listen=127.0.0.1:0",
             "--Gateway:Listeners:0:Endpoint=127.0.0.1:0",
             "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
             "--Gateway:Listeners:2:Endpoint=127.0.0.1:0");
