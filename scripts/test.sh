@@ -37,5 +37,8 @@ status=0
 dotnet test Mailseal.slnx -c Release --no-build \
   --logger "trx" --results-directory "$artifacts/results" || status=$?
 
+step "PowerShell module end to end (pwsh against mailseal run)"
+bash scripts/powershell-e2e.sh || status=$?
+
 bash scripts/test-summary.sh "$artifacts/results"
 exit "$status"
