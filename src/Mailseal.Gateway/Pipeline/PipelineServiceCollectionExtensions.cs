@@ -1,4 +1,5 @@
 using Mailseal.Gateway.Front;
+using Mailseal.Gateway.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TrafficRecorder>();
         services.AddSingleton<GatewayMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<GatewayMessageHandler>());
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
         return services;
     }
 }
