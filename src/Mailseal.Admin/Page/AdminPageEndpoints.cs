@@ -85,19 +85,19 @@ internal sealed class AdminPageEndpoints(
     }
 
     /// <summary>
-    /// Forms post only from this origin (a cross-site sign-in or sign-out is refused). A client without Origin
-    /// and Sec-Fetch-Site is not a browser, so no other site can be behind it.
+    /// Forms post only from this origin (a cross-site sign-in or sign-out is refused, "Origin: null" too). A client
+    /// that sends neither Sec-Fetch-Site nor Origin is not a browser, so no other site can be behind it.
     /// </summary>
     private static bool IsSameOrigin(HttpContext context)
     {
         var request = context.Request;
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0)
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
         {
-            return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+            return site == "same-origin";
         }
 
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        return site.Length == 0 || site == "same-origin";
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0 || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 }

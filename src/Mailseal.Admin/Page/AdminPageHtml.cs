@@ -128,6 +128,6 @@ internal static class AdminPageHtml
 
     private static string Document(string nonce, string title, string body) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\">" +
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<title>{title} · Mailseal</title><style nonce=\"{nonce}\">{Style}</style></head><body><main>{body}</main></body></html>";
 }

@@ -46,7 +46,8 @@ internal static class AdminPageResponses
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // Not no-referrer: under it browsers send "Origin: null" on the page's own form posts, which the origin check refuses.
+        headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
     }
