@@ -3,6 +3,7 @@ using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tracking;
 using Mailseal.Gateway.Front;
+using Mailseal.Gateway.Metrics;
 using Mailseal.Protection.Sealing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public sealed class GatewayMessageHandler(
     TrafficRecorder traffic,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<GatewayMessageHandler> logger) : IMessageHandler
+    ILogger<GatewayMessageHandler> logger,
+    GatewayMetrics metrics) : IMessageHandler
 {
     public async Task<MessageOutcome> HandleAsync(MessageTransaction transaction, Stream message, CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public sealed class GatewayMessageHandler(
         {
             var result = await DeliverCopyAsync(new CopyRequest(transaction, message, plan, facts.Sender, language), cancellationToken);
             results.Add(result);
+            metrics.CopyHandled(result, TrafficRecorder.DirectionOf(result, organization, facts.Sender));
             await TrackAsync(transaction, parsed, result, evaluation, organization, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using Mailseal.Gateway.Front;
+using Mailseal.Gateway.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddHostedService<TrafficFlushService>();
         services.AddSingleton<GatewayMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<GatewayMessageHandler>());
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
         return services;
     }
 }

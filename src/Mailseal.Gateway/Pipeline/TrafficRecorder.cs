@@ -25,8 +25,7 @@ public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider tim
         ArgumentNullException.ThrowIfNull(copy);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(organization);
-        var direction = copy.Plan.Recipients.Any(r => !organization.IsInOrganization(r)) ? TrafficDirection.Outbound
-            : organization.IsInOrganization(sender) ? TrafficDirection.Internal : TrafficDirection.Inbound;
+        var direction = DirectionOf(copy, organization, sender);
         var action = ActionOf(copy);
         var matches = evaluation.Recipients
             .Where(o => copy.Plan.Recipients.Contains(o.Recipient, StringComparer.OrdinalIgnoreCase))
@@ -96,6 +95,15 @@ public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider tim
     }
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The copy's direction as the report and the gateway's metrics count it.</summary>
+    public static TrafficDirection DirectionOf(CopyResult copy, OrganizationSnapshot organization, string sender)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(organization);
+        return copy.Plan.Recipients.Any(r => !organization.IsInOrganization(r)) ? TrafficDirection.Outbound
+            : organization.IsInOrganization(sender) ? TrafficDirection.Internal : TrafficDirection.Inbound;
+    }
 
     /// <summary>Only what happened is counted: a copy that failed transiently is counted when it is retried.</summary>
     private static TrafficAction? ActionOf(CopyResult copy) => copy.Plan.Action switch

@@ -2,6 +2,7 @@ using Mailseal.Core.Tracking;
 using Mailseal.Delivery;
 using Mailseal.Delivery.Dkim;
 using Mailseal.Portal.Mail;
+using Mailseal.Portal.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ namespace Mailseal.Portal.PassCodes;
 /// once: neither the sender nor the gateway signs Submission mail.
 /// </summary>
 internal sealed partial class PassCodeMailWorker(
-    PassCodeMailQueue queue, PassCodeMailComposer composer, DkimMessageSigner dkim, IPortalMailSender sender, ILogger<PassCodeMailWorker> logger)
+    PassCodeMailQueue queue, PassCodeMailComposer composer, DkimMessageSigner dkim, IPortalMailSender sender, ILogger<PassCodeMailWorker> logger,
+    PassCodeMetrics metrics)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,11 +45,13 @@ internal sealed partial class PassCodeMailWorker(
                 if (result.AllDelivered)
                 {
                     LogSent(logger, addressHash, job.License.EnvelopeIdHex, job.Reference);
+                    metrics.Sent();
                 }
                 else
                 {
                     // The reply code only: a reply's text may quote the address.
                     LogNotSent(logger, addressHash, job.License.EnvelopeIdHex, result.Recipients[0].Status, result.Recipients[0].ReplyCode);
+                    metrics.SendFailed();
                 }
             }
         }
@@ -55,6 +59,7 @@ internal sealed partial class PassCodeMailWorker(
         {
             // One mail that cannot be written or sent must not stop the codes of everyone else; the recipient can resend.
             LogFailed(logger, addressHash, job.License.EnvelopeIdHex, ex.GetType().Name);
+            metrics.SendFailed();
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Mailseal.Core.Portal;
 using Mailseal.Core.Tracking;
+using Mailseal.Portal.Metrics;
 using Mailseal.Protection.Envelope;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,10 +33,11 @@ public sealed partial class PassCodeService
     private readonly PassCodeLockPolicy _policy;
     private readonly TimeProvider _time;
     private readonly ILogger<PassCodeService> _logger;
+    private readonly PassCodeMetrics _metrics;
 
     internal PassCodeService(
         IPassCodeStore store, EnvelopeUnsealer unsealer, PassCodeKeyRing keys, PassCodeMailQueue queue,
-        IOptions<PassCodeOptions> options, TimeProvider time, ILogger<PassCodeService> logger)
+        IOptions<PassCodeOptions> options, TimeProvider time, ILogger<PassCodeService> logger, PassCodeMetrics metrics)
     {
         _store = store;
         _unsealer = unsealer;
@@ -45,6 +47,7 @@ public sealed partial class PassCodeService
         _policy = new PassCodeLockPolicy(_options);
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<PassCodeIssue> RequestAsync(PassCodeRequest request, CancellationToken ct)
@@ -61,6 +64,7 @@ public sealed partial class PassCodeService
         if (perAddress > _options.SendsPerAddress || perClient > _options.SendsPerClient)
         {
             LogRateLimited(_logger, addressHash, request.License.EnvelopeIdHex);
+            _metrics.RateLimited();
             return new PassCodeIssue("", RateLimited: true, RetryAfter: windowEnd);
         }
 
@@ -73,6 +77,7 @@ public sealed partial class PassCodeService
         }
 
         LogIssued(_logger, addressHash, request.License.EnvelopeIdHex, reference);
+        _metrics.Issued();
         return new PassCodeIssue(reference, RateLimited: false, RetryAfter: null);
     }
 
@@ -85,6 +90,7 @@ public sealed partial class PassCodeService
         if (reserved is null)
         {
             LogLocked(_logger, addressHash, attempt.License.EnvelopeIdHex, lockedUntil);
+            _metrics.Locked();
             return new PassCodeCheck(PassCodeOutcome.Locked, lockedUntil);
         }
 
@@ -100,10 +106,17 @@ public sealed partial class PassCodeService
         {
             await SaveSuccessAsync(subject, ct);
             LogAccepted(_logger, addressHash, attempt.License.EnvelopeIdHex);
+            _metrics.Accepted();
             return new PassCodeCheck(PassCodeOutcome.Accepted, null);
         }
 
         LogRejected(_logger, addressHash, attempt.License.EnvelopeIdHex, reserved.Failures, reserved.LockedUntil);
+        _metrics.Failed();
+        if (reserved.LockedUntil is not null)
+        {
+            _metrics.Locked();
+        }
+
         return reserved.LockedUntil is { } until
             ? new PassCodeCheck(PassCodeOutcome.Locked, until)
             : new PassCodeCheck(PassCodeOutcome.Rejected, null);

@@ -1,6 +1,7 @@
 using Mailseal.Core.Portal;
 using Mailseal.Delivery.Dkim;
 using Mailseal.Portal.Mail;
+using Mailseal.Portal.Metrics;
 using Mailseal.Protection.Envelope;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public static class PassCodeServiceCollectionExtensions
         services.AddOptions<PortalMailOptions>().Bind(configuration.GetSection(PortalMailOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalMailOptions>, PortalMailOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PassCodeMetrics>();
 
         // The same DKIM parts AddMailsealDelivery registers; TryAdd keeps one of each when both are used.
         services.TryAddSingleton<DkimKeyManager>();
@@ -52,10 +55,11 @@ public static class PassCodeServiceCollectionExtensions
         services.AddSingleton(sp => new PassCodeService(
             sp.GetRequiredService<IPassCodeStore>(), sp.GetRequiredService<EnvelopeUnsealer>(), sp.GetRequiredService<PassCodeKeyRing>(),
             sp.GetRequiredService<PassCodeMailQueue>(), sp.GetRequiredService<IOptions<PassCodeOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodeService>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodeService>>(), sp.GetRequiredService<PassCodeMetrics>()));
         services.AddSingleton(sp => new PassCodeMailWorker(
             sp.GetRequiredService<PassCodeMailQueue>(), sp.GetRequiredService<PassCodeMailComposer>(),
-            sp.GetRequiredService<DkimMessageSigner>(), sp.GetRequiredService<IPortalMailSender>(), sp.GetRequiredService<ILogger<PassCodeMailWorker>>()));
+            sp.GetRequiredService<DkimMessageSigner>(), sp.GetRequiredService<IPortalMailSender>(), sp.GetRequiredService<ILogger<PassCodeMailWorker>>(),
+            sp.GetRequiredService<PassCodeMetrics>()));
         services.AddHostedService(sp => sp.GetRequiredService<PassCodeMailWorker>());
         services.AddHostedService(sp => new PassCodePruningService(
             sp.GetRequiredService<IPassCodeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodePruningService>>()));

@@ -1,0 +1,103 @@
+using Mailseal.Core.Administration;
+using Mailseal.Core.Branding;
+using Mailseal.Protection.Wrapper;
+using Microsoft.AspNetCore.Http;
+
+namespace Mailseal.Admin.Page;
+
+/// <summary>The admin page's handlers. Every one but sign-in asks <see cref="AdminPageAccess"/> first and fails closed.</summary>
+internal sealed class AdminPageEndpoints(
+    AdminPageAccess access, AdminService admin, IOmeConfigurationStore templates, BrandingPreview previews, TimeProvider time)
+{
+    public const int DefaultDays = 14;
+    public const int MaxDays = 92;
+
+    public async Task<IResult> DashboardAsync(HttpContext context, int? days, string? template, string? language)
+    {
+        if (await access.KeyIdAsync(context) is null)
+        {
+            return AdminPageResponses.Page(context, StatusCodes.Status401Unauthorized, nonce => AdminPageHtml.SignIn(nonce, failed: false));
+        }
+
+        var ct = context.RequestAborted;
+        var count = Math.Clamp(days ?? DefaultDays, 1, MaxDays);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var firstDay = today.AddDays(1 - count);
+        var report = await admin.GetTrafficReportAsync(new TrafficReportRequest { StartDate = firstDay, EndDate = today }, ct);
+        var names = await TemplateNamesAsync(ct);
+        var model = new AdminPageModel(
+            [.. Enumerable.Range(0, count).Select(firstDay.AddDays)],
+            RuleTraffic.Rank(report),
+            names,
+            names.FirstOrDefault(n => string.Equals(n, template, StringComparison.OrdinalIgnoreCase)) ?? names[0],
+            WrapperLanguage.Translated.FirstOrDefault(l => l == language) ?? WrapperLanguage.Translated[0]);
+        return AdminPageResponses.Page(context, StatusCodes.Status200OK, nonce => AdminPageHtml.Dashboard(nonce, model));
+    }
+
+    public async Task<IResult> SignInAsync(HttpContext context)
+    {
+        if (!IsSameOrigin(context) || !context.Request.HasFormContentType)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return await access.SignInAsync(context, form["key"].ToString())
+            ? AdminPageResponses.SeeOther(context, AdminPagePaths.Dashboard)
+            : AdminPageResponses.Page(context, StatusCodes.Status401Unauthorized, nonce => AdminPageHtml.SignIn(nonce, failed: true));
+    }
+
+    public IResult SignOut(HttpContext context)
+    {
+        if (!IsSameOrigin(context))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        access.SignOut(context);
+        return AdminPageResponses.SeeOther(context, AdminPagePaths.Dashboard);
+    }
+
+    public async Task<IResult> PreviewAsync(HttpContext context, bool messageHtml, string? template, string? language)
+    {
+        if (await access.KeyIdAsync(context) is null)
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        var ct = context.RequestAborted;
+        var name = (await TemplateNamesAsync(ct)).FirstOrDefault(n => string.Equals(n, template, StringComparison.OrdinalIgnoreCase));
+        if (name is null || language is null || !WrapperLanguage.Translated.Contains(language))
+        {
+            return Results.NotFound();
+        }
+
+        var (wrapperHtml, pageHtml) = await previews.RenderAsync(await templates.FindAsync(name, ct), language, ct);
+        return AdminPageResponses.Preview(context, messageHtml ? pageHtml : wrapperHtml);
+    }
+
+    /// <summary>The stored templates, with the default one first even before anyone stored it.</summary>
+    private async Task<IReadOnlyList<string>> TemplateNamesAsync(CancellationToken cancellationToken)
+    {
+        var stored = (await templates.ListAsync(cancellationToken)).Select(t => t.Identity);
+        return [.. new[] { OmeConfiguration.DefaultIdentity }.Concat(stored.Order(StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Forms post only from this origin (a cross-site sign-in or sign-out is refused, "Origin: null" too). A client
+    /// that sends neither Sec-Fetch-Site nor Origin is not a browser, so no other site can be behind it.
+    /// </summary>
+    private static bool IsSameOrigin(HttpContext context)
+    {
+        var request = context.Request;
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site == "same-origin";
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0 || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+    }
+}
