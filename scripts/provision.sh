@@ -21,9 +21,11 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/postfix ] || missing+=(postfix)
+# dkimpy: the DKIM verifier independent of MimeKit that the Delivery tests run (/usr/bin/python3).
+/usr/bin/python3 -c 'import dkim' 2>/dev/null || missing+=(python3-dkim)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "already installed: chromium postfix"
+  echo "already installed: chromium postfix python3-dkim"
   exit 0
 fi
 

@@ -1,15 +1,16 @@
-using System.Text;
+using System.Buffers;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using MimeKit.Cryptography;
 
 namespace Mailseal.Delivery.Dkim;
 
 /// <summary>
 /// DKIM-signs a copy for the domain of its From address (what DMARC aligns with) with that domain's key:
-/// rsa-sha256, relaxed/relaxed. The message bytes stay exactly as given; the signature is a header field
-/// put in front of them. Parsing is MimeKit's persistent parser over the seekable stream, so a 35 MB
-/// message is not copied into memory. A domain without a key is delivered unsigned.
+/// rsa-sha256, relaxed header and simple body canonicalization (docs/delivery.md says why). The message bytes stay
+/// exactly as given; the signature is a header field put in front of them. MimeKit reads the header block; the body is
+/// hashed as it lies in the stream with the platform's SHA-256, so a 35 MB message is neither copied nor re-written.
+/// A domain without a key is delivered unsigned.
 /// </summary>
 public sealed partial class DkimMessageSigner
 {
@@ -21,11 +22,13 @@ public sealed partial class DkimMessageSigner
     ];
 
     private readonly DkimSigningKeys _keys;
+    private readonly TimeProvider _time;
     private readonly ILogger<DkimMessageSigner> _logger;
 
-    public DkimMessageSigner(DkimSigningKeys keys, ILogger<DkimMessageSigner> logger)
+    public DkimMessageSigner(DkimSigningKeys keys, TimeProvider time, ILogger<DkimMessageSigner> logger)
     {
         _keys = keys;
+        _time = time;
         _logger = logger;
     }
 
@@ -45,31 +48,34 @@ public sealed partial class DkimMessageSigner
         var start = content.Position;
         try
         {
-            using var parsed = Parse(content, cancellationToken);
-            if (parsed is null || !parsed.Headers.Contains(HeaderId.From))
+            var (headers, bodyStart) = ParseHeaders(content, cancellationToken);
+            var from = headers?.FirstOrDefault(h => h.Id == HeaderId.From);
+            if (headers is null || from is null)
             {
                 // DKIM signs the From field (RFC 6376 §5.4): a message without one leaves unsigned.
                 return message;
             }
 
-            var domain = DomainOf(parsed, message.Sender);
+            var domain = DomainOf(from, message.Sender);
             var key = domain is null ? null : await _keys.FindAsync(domain, cancellationToken);
             if (key is null)
             {
                 return message;
             }
 
-            var signer = new PlatformRsaDkimSigner(key)
+            content.Position = bodyStart;
+            var bodyHash = DkimSimpleBodyHash.Compute(content, cancellationToken);
+            var signed = SignedFields(headers);
+            var field = DkimSignatureField.Unsigned(key.Domain, key.Selector, _time.GetUtcNow(), signed.Select(h => h.Field), bodyHash);
+            var data = new ArrayBufferWriter<byte>(1024);
+            foreach (var header in signed)
             {
-                HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-                BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-            };
-            var options = FormatOptions.Default.Clone();
-            options.NewLineFormat = NewLineFormat.Dos;
-            var present = SignedHeaders.Where(name => parsed.Headers.Contains(name)).ToList();
-            signer.Sign(options, parsed, present);
-            var field = parsed.Headers.First(h => h.Id == HeaderId.DkimSignature);
-            return message with { Content = new PrefixedStream(FieldBytes(field), content, start) };
+                DkimRelaxedHeader.Write(data, header.Field, header.RawValue, lineBreak: true);
+            }
+
+            DkimSignatureField.WriteSigned(data, field);
+            var signature = key.Rsa.SignData(data.WrittenSpan, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            return message with { Content = new PrefixedStream(DkimSignatureField.Complete(field, signature), content, start) };
         }
         finally
         {
@@ -78,39 +84,44 @@ public sealed partial class DkimMessageSigner
     }
 
     /// <summary>
-    /// Synchronous on purpose: MimeKit's signer then reads the whole body synchronously anyway, and on Linux each
-    /// asynchronous read of the spool file is a hop through the thread pool — dozens per wrapper, for a page-cache copy.
+    /// Every instance of each field in <see cref="SignedHeaders"/>, from the bottom up as verifiers take them (RFC 6376
+    /// §5.4.2). Signing a duplicate too keeps the signature valid at verifiers that count an unsigned second From as
+    /// an attack (dkimpy does).
     /// </summary>
-    private MimeMessage? Parse(Stream content, CancellationToken cancellationToken)
+    private static List<Header> SignedFields(HeaderList headers) =>
+        [.. SignedHeaders.SelectMany(name => headers.Where(h => h.Field.Equals(name, StringComparison.OrdinalIgnoreCase)).Reverse())];
+
+    /// <summary>
+    /// The header block and where the body starts, as MimeKit reads them; null when they cannot be read. Synchronous on
+    /// purpose: on Linux each asynchronous read of the spool file is a hop through the thread pool, for a page-cache copy.
+    /// </summary>
+    private (HeaderList? Headers, long BodyStart) ParseHeaders(Stream content, CancellationToken cancellationToken)
     {
         try
         {
-            return new MimeParser(content, MimeFormat.Entity, persistent: true).ParseMessage(cancellationToken);
+            var parser = new MimeParser(content, MimeFormat.Entity);
+            var headers = parser.ParseHeaders(cancellationToken);
+            return (headers, parser.Position);
         }
         catch (FormatException ex)
         {
             LogUnparsable(_logger, ex.Message);
-            return null;
+            return (null, 0);
         }
     }
 
-    private static string? DomainOf(MimeMessage parsed, string envelopeSender)
+    private static string? DomainOf(Header from, string envelopeSender)
     {
-        var from = parsed.From.Mailboxes.FirstOrDefault()?.Domain;
-        if (!string.IsNullOrEmpty(from))
+        var domain = InternetAddressList.TryParse(ParserOptions.Default, from.RawValue, out var addresses)
+            ? addresses.Mailboxes.FirstOrDefault()?.Domain
+            : null;
+        if (!string.IsNullOrEmpty(domain))
         {
-            return DkimDomain.Normalize(from);
+            return DkimDomain.Normalize(domain);
         }
 
         var at = envelopeSender.LastIndexOf('@');
         return at < 0 ? null : DkimDomain.Normalize(envelopeSender[(at + 1)..]);
-    }
-
-    private static byte[] FieldBytes(Header field)
-    {
-        var text = field.Field + ":" + Encoding.ASCII.GetString(field.RawValue);
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Replace("\n", "\r\n", StringComparison.Ordinal);
-        return Encoding.ASCII.GetBytes(text + "\r\n");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A message cannot be parsed for DKIM signing and leaves unsigned: {Error}")]

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Mailseal.Core.Dkim;
 using Microsoft.Extensions.Logging;
-using Org.BouncyCastle.Security;
 
 namespace Mailseal.Delivery.Dkim;
 
@@ -58,7 +57,7 @@ public sealed partial class DkimSigningKeys
         {
             var rsa = RSA.Create();
             rsa.ImportPkcs8PrivateKey(pkcs8, out _);
-            return new DkimSigningKey(stored.Domain, stored.Selector, PrivateKeyFactory.CreateKey(pkcs8), rsa);
+            return new DkimSigningKey(stored.Domain, stored.Selector, rsa);
         }
         finally
         {

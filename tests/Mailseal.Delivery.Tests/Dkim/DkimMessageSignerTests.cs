@@ -3,7 +3,6 @@ using Mailseal.Delivery.Tests.Infrastructure;
 using Mailseal.Testing.Corpus;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using MimeKit.Cryptography;
 
 namespace Mailseal.Delivery.Tests.Dkim;
 
@@ -15,30 +14,30 @@ public sealed class DkimMessageSignerTests(DkimTestContext context) : IClassFixt
         await context.EnsureKeyAsync("example.com", 2048);
         var original = WrapperLikeMessage();
 
-        var (signature, rest) = await SignAsync(original);
+        var (signature, rest) = await context.SignAsync(original);
 
         Assert.Equal(original, rest);
         Assert.StartsWith("DKIM-Signature:", signature, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", signature, StringComparison.Ordinal);
         var compact = string.Concat(signature.Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("a=rsa-sha256", compact, StringComparison.Ordinal);
-        Assert.Contains("c=relaxed/relaxed", compact, StringComparison.Ordinal);
+        Assert.Contains("c=relaxed/simple", compact, StringComparison.Ordinal);
         Assert.Contains("d=example.com", compact, StringComparison.Ordinal);
         Assert.Contains("s=test", compact, StringComparison.Ordinal);
         Assert.Contains("h=From:", compact, StringComparison.OrdinalIgnoreCase);
-        Assert.True(await VerifyAsync([.. Encoding.ASCII.GetBytes(signature), .. rest]));
+        Assert.True(await context.VerifyWithMimeKitAsync([.. Encoding.ASCII.GetBytes(signature), .. rest]));
     }
 
     [Fact]
     public async Task SignAsync_BodyTamperedAfterSigning_FailsVerification()
     {
         await context.EnsureKeyAsync("example.com");
-        var (signature, rest) = await SignAsync(WrapperLikeMessage());
+        var (signature, rest) = await context.SignAsync(WrapperLikeMessage());
         var signed = Encoding.ASCII.GetBytes(signature).Concat(rest).ToArray();
         var index = Encoding.ASCII.GetString(signed).IndexOf("Your message", StringComparison.Ordinal);
         signed[index] = (byte)'y';
 
-        Assert.False(await VerifyAsync(signed));
+        Assert.False(await context.VerifyWithMimeKitAsync(signed));
     }
 
     [Fact]
@@ -89,42 +88,23 @@ public sealed class DkimMessageSignerTests(DkimTestContext context) : IClassFixt
         var domain = parsed.From.Mailboxes.FirstOrDefault()?.Domain is { Length: > 0 } from ? from : "example.com";
         await context.EnsureKeyAsync(domain);
 
-        var (signature, rest) = await SignAsync(original);
+        var (signature, rest) = await context.SignAsync(original);
 
         Assert.Equal(original, rest);
-        Assert.True(await VerifyAsync([.. Encoding.ASCII.GetBytes(signature), .. rest]), signature);
+        Assert.True(await context.VerifyWithMimeKitAsync([.. Encoding.ASCII.GetBytes(signature), .. rest]), signature);
     }
 
+    /// <summary>Whether the header block, read as the signer reads it, has a From field (an mbox "From " line is no header).</summary>
     private static bool HasFrom(string fileName)
     {
         try
         {
-            using var parsed = MimeMessage.Load(new MemoryStream(TestCorpus.ReadAllBytes(fileName)));
-            return parsed.Headers.Contains(HeaderId.From);
+            return new MimeParser(new MemoryStream(TestCorpus.ReadAllBytes(fileName)), MimeFormat.Entity).ParseHeaders().Contains(HeaderId.From);
         }
         catch (FormatException)
         {
             return false;
         }
-    }
-
-    private async Task<(string Signature, byte[] Message)> SignAsync(byte[] original)
-    {
-        var message = new OutboundMessage("alice@example.com", ["bob@example.net"], new MemoryStream(original));
-        var signed = await context.Signer.SignAsync(message, CancellationToken.None);
-        Assert.NotSame(message, signed);
-        using var all = new MemoryStream();
-        await signed.Content.CopyToAsync(all);
-        var bytes = all.ToArray();
-        var end = bytes.Length - original.Length;
-        return (Encoding.ASCII.GetString(bytes, 0, end), bytes[end..]);
-    }
-
-    private async Task<bool> VerifyAsync(byte[] signed)
-    {
-        using var parsed = MimeMessage.Load(new MemoryStream(signed));
-        var field = parsed.Headers.First(h => h.Id == HeaderId.DkimSignature);
-        return await new DkimVerifier(context.Locator).VerifyAsync(parsed, field);
     }
 
     private static byte[] WrapperLikeMessage()
