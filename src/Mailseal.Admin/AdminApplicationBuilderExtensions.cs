@@ -1,5 +1,10 @@
+using Mailseal.Admin.Authentication;
 using Mailseal.Admin.Hosting;
+using Mailseal.Admin.Metrics;
+using Mailseal.Admin.Page;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailseal.Admin;
 
@@ -8,14 +13,33 @@ public static class AdminApplicationBuilderExtensions
     /// <summary>
     /// Sends requests of the admin listener down their own pipeline (routing, authorization, the admin endpoints), so
     /// that none of the public site's middleware (same-origin checks, status pages, localisation) applies to them.
-    /// Call it first, before the portal's middleware. The admin routes are mapped in that pipeline (a branch has its own
-    /// route table), so the public listener's routing never holds them.
+    /// Call it first, before the portal's middleware. The admin routes, the admin page and /metrics are mapped in that
+    /// pipeline (a branch has its own route table), so the public listener's routing never holds them; a client
+    /// outside Admin:AllowedNetworks is refused there before anything else, whatever it asks for.
     /// </summary>
     public static IApplicationBuilder UseMailsealAdminListener(this IApplicationBuilder app) =>
         app.MapWhen(AdminListener.IsAdminConnection, admin =>
         {
+            admin.Use(RefuseOutsideAllowedNetworks);
             admin.UseRouting();
             admin.UseAuthorization();
-            admin.UseEndpoints(endpoints => endpoints.MapMailsealAdminApi());
+            admin.UseEndpoints(endpoints =>
+            {
+                endpoints.MapMailsealAdminApi();
+                endpoints.MapMailsealAdminPage();
+                endpoints.MapMailsealMetrics();
+            });
         });
+
+    private static Task RefuseOutsideAllowedNetworks(HttpContext context, RequestDelegate next)
+    {
+        var networks = context.RequestServices.GetRequiredService<AdminClientNetworks>();
+        if (networks.IsAllowed(context.Connection.RemoteIpAddress))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
 }

@@ -1,5 +1,7 @@
 using Mailseal.Admin.Authentication;
 using Mailseal.Admin.Hosting;
+using Mailseal.Admin.Metrics;
+using Mailseal.Admin.Page;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +34,8 @@ public static class AdminServiceCollectionExtensions
             services.AddMailsealAdministration();
         }
 
+        services.AddMailsealAdminPage();
+        services.AddMailsealMetrics();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminApiKeyAuthenticationHandler>(AdminAuthentication.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(AdminAuthentication.Policy, policy =>
             policy.AddAuthenticationSchemes(AdminAuthentication.Scheme).RequireAuthenticatedUser());
