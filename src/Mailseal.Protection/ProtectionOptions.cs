@@ -25,7 +25,10 @@ public sealed class ProtectionOptions
     [Range(1, 1_000_000)]
     public int MaxToHeaderLength { get; set; } = 11_980;
 
-    /// <summary>Where message.html posts the envelope, e.g. https://portal.example.org/envelope.</summary>
+    /// <summary>
+    /// The portal's address; message.html posts to its /envelope. Set Portal:PublicUrl instead: when given, this
+    /// follows it (see <see cref="ProtectionServiceCollectionExtensions.PortalPublicUrlKey"/>).
+    /// </summary>
     [Required]
     public Uri PortalUrl { get; set; } = new("http://127.0.0.1:5080/");
 }

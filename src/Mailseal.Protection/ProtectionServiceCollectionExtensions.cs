@@ -15,6 +15,9 @@ namespace Mailseal.Protection;
 
 public static class ProtectionServiceCollectionExtensions
 {
+    /// <summary>The portal's public URL (PortalOptions in Mailseal.Portal); Protection:PortalUrl follows it.</summary>
+    public const string PortalPublicUrlKey = "Portal:PublicUrl";
+
     /// <summary>
     /// Registers keys, sealing and unsealing, and the wrapper mail. Needs the stores and the
     /// <see cref="KeyEncryptionKey"/> registered (Mailseal.Storage does both). Sealing and unsealing stream
@@ -25,6 +28,14 @@ public static class ProtectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ProtectionOptions>()
             .Bind(configuration.GetSection(ProtectionOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // One setting for the portal's address: Portal:PublicUrl, when given, is where message.html posts.
+                if (Uri.TryCreate(configuration[PortalPublicUrlKey], UriKind.Absolute, out var portalUrl))
+                {
+                    options.PortalUrl = portalUrl;
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

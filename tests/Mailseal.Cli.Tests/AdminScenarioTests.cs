@@ -25,6 +25,7 @@ public sealed class AdminScenarioTests : IDisposable
         "--Gateway:Listeners:0:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
+        "--Portal:Listen=127.0.0.1:0",
     ];
 
     /// <summary>Nodes cache rules and branding for a few seconds; a change must show well within this.</summary>
@@ -37,7 +38,7 @@ public sealed class AdminScenarioTests : IDisposable
     public async Task RunningGateway_CliBrandingAndRule_NextMessagesCarryThemThenTheDefaults()
     {
         var data = _directory.Combine("data");
-        using var host = GatewayHost.Build(data, PortZero);
+        using var host = MailsealHost.Build(data, PortZero);
         await host.StartAsync();
         var port = host.Services.GetRequiredService<GatewayFront>().Listeners.First(l => l.Protocol == FrontProtocol.Smtp).EndPoint.Port;
         var logoFile = _directory.Combine("logo.png");

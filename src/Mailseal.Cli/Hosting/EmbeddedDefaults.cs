@@ -5,12 +5,16 @@ namespace Mailseal.Cli.Hosting;
 
 /// <summary>
 /// The embedded default of `mailseal run`: SQLite and keys in the data folder, listeners on 127.0.0.1 (SMTP 2525,
-/// LMTP 2424, Submission 2587), delivery to the data folder's outbox. Every value can be overridden.
+/// LMTP 2424, Submission 2587, the portal on http 5080), delivery to the data folder's outbox, the portal's mail
+/// handed to the Submission listener. Every value can be overridden.
 /// </summary>
 internal static class EmbeddedDefaults
 {
     public const string SubmissionUserName = "portal";
     public const string SubmissionPasswordFileName = "submission-password";
+
+    /// <summary>Where the portal's own mail comes from until the operator names a real address.</summary>
+    public const string ServiceAddress = "no-reply@localhost";
 
     public static Dictionary<string, string?> For(string dataDirectory) => new()
     {
@@ -25,6 +29,10 @@ internal static class EmbeddedDefaults
         ["Gateway:Listeners:2:Protocol"] = "Submission",
         ["Gateway:Listeners:2:Endpoint"] = "127.0.0.1:2587",
         ["Gateway:Submission:UserName"] = SubmissionUserName,
+        ["Portal:ServiceAddress"] = ServiceAddress,
+        ["Portal:Reply:ServiceAddress"] = ServiceAddress,
+        ["Portal:Submission:Endpoint"] = "127.0.0.1:2587",
+        ["Portal:Submission:UserName"] = SubmissionUserName,
     };
 
     /// <summary>

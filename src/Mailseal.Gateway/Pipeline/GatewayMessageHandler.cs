@@ -15,8 +15,7 @@ namespace Mailseal.Gateway.Pipeline;
 /// answer per recipient. Fail closed: a copy meant to be sealed is sealed or answered 4xx/5xx, never sent plain.
 /// </summary>
 public sealed class GatewayMessageHandler(
-    ITransportRuleStore ruleStore,
-    IOrganizationStore organizationStore,
+    MailFlowPolicyCache policies,
     EnvelopeInspector envelopes,
     ThreadMemory threads,
     CopyDeliverer copies,
@@ -42,8 +41,7 @@ public sealed class GatewayMessageHandler(
             return Finish(transaction, parsed, [], PipelineReplies.Loop);
         }
 
-        var organization = await OrganizationSnapshot.LoadAsync(organizationStore, cancellationToken);
-        var rules = RuleSet.Compile(await ruleStore.ListAsync(cancellationToken));
+        var (organization, rules) = await policies.GetAsync(cancellationToken);
         var evaluation = new RuleEvaluator(time).Evaluate(facts, organization, rules);
         var fromSubmission = transaction.Protocol == FrontProtocol.Submission;
         var verified = await VerifyEnvelopeAsync(transaction, parsed, message, cancellationToken);
@@ -133,7 +131,7 @@ public sealed class GatewayMessageHandler(
 
         try
         {
-            await traffic.RecordAsync(TrafficRecorder.CountsFor(result, evaluation, organization, parsed.Facts.Sender, traffic.Today), cancellationToken);
+            traffic.Record(TrafficRecorder.CountsFor(result, evaluation, organization, parsed.Facts.Sender, traffic.Today));
             if (result.AnyDelivered && result.Plan.Action == CopyAction.Seal && parsed.Message.MessageId is { Length: > 0 } sealedId)
             {
                 await threads.RememberAsync(sealedId, cancellationToken);

@@ -27,4 +27,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Message {TransactionId}: rule {Rule} matched in AuditAndNotify mode for recipient {RecipientHash}")]
     public static partial void Notify(ILogger logger, string transactionId, string rule, string recipientHash);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Traffic counters not written yet (kept for the next flush): {Error}")]
+    public static partial void TrafficFlushFailed(ILogger logger, string error);
 }

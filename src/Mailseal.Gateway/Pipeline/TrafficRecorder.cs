@@ -7,9 +7,15 @@ namespace Mailseal.Gateway.Pipeline;
 /// <summary>
 /// Counts each handled copy per matched rule, UTC day, direction and action. Direction per copy: Outbound when any
 /// recipient is outside the accepted domains, Inbound when the sender is outside, Internal otherwise.
+/// The counts add up in memory and reach the store in one transaction per <see cref="FlushAsync"/>
+/// (<see cref="TrafficFlushService"/>: every <see cref="PipelineOptions.TrafficFlushInterval"/> and at shutdown),
+/// so a message does not wait for a commit of its own; a crash loses at most one interval of counts.
 /// </summary>
 public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider time)
 {
+    private readonly Lock _pendingLock = new();
+    private Dictionary<TrafficKey, long> _pending = [];
+
     /// <summary>Name counted for copies sealed by the thread rule rather than by a rule.</summary>
     public const string ThreadRuleName = "(thread)";
 
@@ -45,8 +51,49 @@ public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider tim
         return counts;
     }
 
-    public Task RecordAsync(IReadOnlyCollection<TrafficCount> counts, CancellationToken cancellationToken) =>
-        counts.Count == 0 ? Task.CompletedTask : store.IncrementAsync(counts, cancellationToken);
+    /// <summary>Adds the counts to those waiting for the next flush.</summary>
+    public void Record(IEnumerable<TrafficCount> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        lock (_pendingLock)
+        {
+            foreach (var count in counts)
+            {
+                var key = new TrafficKey(count.Day, count.RuleName, count.Direction, count.Action);
+                _pending[key] = _pending.GetValueOrDefault(key) + count.Messages;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the waiting counts in one transaction. When the store fails they wait for the next flush (and the
+    /// failure is thrown), so a database outage delays counts instead of losing them.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        // Two flushes at once take disjoint batches; the store adds increments, so neither needs to wait.
+        List<TrafficCount> batch;
+        lock (_pendingLock)
+        {
+            batch = [.. _pending.Select(p => new TrafficCount(p.Key.Day, p.Key.RuleName, p.Key.Direction, p.Key.Action, p.Value))];
+            _pending = [];
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.IncrementAsync(batch, cancellationToken);
+        }
+        catch
+        {
+            Record(batch);
+            throw;
+        }
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -60,4 +107,6 @@ public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider tim
         CopyAction.Plain when copy.Plan.PassedUnsealed => TrafficAction.PassedUnsealed,
         _ => null,
     };
+
+    private readonly record struct TrafficKey(DateOnly Day, string RuleName, TrafficDirection Direction, TrafficAction Action);
 }

@@ -9,6 +9,8 @@ internal sealed class PreSessionRow
 
     public string EnvelopeId { get; init; } = "";
 
+    public string BrandingTemplate { get; init; } = "";
+
     public object CreatedAt { get; init; } = 0L;
 
     public object ExpiresAt { get; init; } = 0L;

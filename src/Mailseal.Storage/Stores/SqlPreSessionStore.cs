@@ -84,14 +84,15 @@ internal sealed class SqlPreSessionStore : IPreSessionStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO portal_presessions (id_hash, envelope_hash, envelope_id, created_at, expires_at)
-            VALUES (@IdHash, @EnvelopeHash, @EnvelopeId, @CreatedAt, @ExpiresAt)
+            INSERT INTO portal_presessions (id_hash, envelope_hash, envelope_id, branding, created_at, expires_at)
+            VALUES (@IdHash, @EnvelopeHash, @EnvelopeId, @BrandingTemplate, @CreatedAt, @ExpiresAt)
             """,
             new
             {
                 preSession.IdHash,
                 preSession.EnvelopeHash,
                 preSession.EnvelopeId,
+                preSession.BrandingTemplate,
                 CreatedAt = _database.ToDatabaseTime(preSession.CreatedAt),
                 ExpiresAt = _database.ToDatabaseTime(preSession.ExpiresAt),
             },
@@ -103,14 +104,14 @@ internal sealed class SqlPreSessionStore : IPreSessionStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PreSessionRow>(new CommandDefinition(
             """
-            SELECT id_hash AS IdHash, envelope_hash AS EnvelopeHash, envelope_id AS EnvelopeId, created_at AS CreatedAt, expires_at AS ExpiresAt
+            SELECT id_hash AS IdHash, envelope_hash AS EnvelopeHash, envelope_id AS EnvelopeId, branding AS BrandingTemplate, created_at AS CreatedAt, expires_at AS ExpiresAt
             FROM portal_presessions WHERE id_hash = @IdHash AND expires_at > @Now
             """,
             new { IdHash = idHash, Now = _database.ToDatabaseTime(now) },
             cancellationToken: cancellationToken));
         return row is null
             ? null
-            : new PreSession(row.IdHash, row.EnvelopeHash, row.EnvelopeId, _database.FromDatabaseTime(row.CreatedAt), _database.FromDatabaseTime(row.ExpiresAt));
+            : new PreSession(row.IdHash, row.EnvelopeHash, row.EnvelopeId, row.BrandingTemplate, _database.FromDatabaseTime(row.CreatedAt), _database.FromDatabaseTime(row.ExpiresAt));
     }
 
     public async Task DeleteAsync(byte[] idHash, CancellationToken cancellationToken = default)

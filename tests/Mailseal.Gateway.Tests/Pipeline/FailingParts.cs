@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Mailseal.Core.Rules;
+using Mailseal.Core.Tracking;
 using Mailseal.Delivery;
 
 namespace Mailseal.Gateway.Tests.Pipeline;
@@ -33,5 +34,18 @@ internal static class FailingParts
         public Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default) => throw new BrokenDatabaseException();
 
         public Task ReplaceAllAsync(IReadOnlyList<TransportRule> rules, CancellationToken cancellationToken = default) => throw new BrokenDatabaseException();
+    }
+
+    /// <summary>The real counter store behind a first write that fails, as a database outage would.</summary>
+    public sealed class FailingOnceTrafficStore(ITrafficCounterStore inner) : ITrafficCounterStore
+    {
+        private int _writes;
+
+        public Task IncrementAsync(IReadOnlyCollection<TrafficCount> increments, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _writes) == 1 ? throw new BrokenDatabaseException() : inner.IncrementAsync(increments, cancellationToken);
+
+        public Task<IReadOnlyList<TrafficCount>> QueryAsync(
+            DateOnly firstDay, DateOnly lastDay, string? ruleName = null, TrafficDirection? direction = null, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(firstDay, lastDay, ruleName, direction, cancellationToken);
     }
 }

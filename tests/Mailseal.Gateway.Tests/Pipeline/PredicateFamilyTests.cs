@@ -1,5 +1,8 @@
 using Mailseal.Core.Rules;
+using Mailseal.Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using static Mailseal.Gateway.Tests.Pipeline.PipelineMessages;
 
@@ -34,7 +37,8 @@ public sealed class PredicateFamilyTests
     [MemberData(nameof(Predicates))]
     public async Task HandleAsync_PredicateAsConditionOrException_DecidesTheRule(string name, string? header, string value)
     {
-        await using var gateway = await GatewayHarness.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var gateway = await GatewayHarness.StartAsync(s => s.AddSingleton<TimeProvider>(time));
         var predicate = new RulePredicate { Name = name, Header = header, Values = [value] };
         await gateway.AddRuleAsync(Rule("Condition", new RuleActions { RejectMessageReasonText = "matched" }, predicate) with { Priority = 0 });
         await gateway.AddRuleAsync(new TransportRule
@@ -51,6 +55,7 @@ public sealed class PredicateFamilyTests
         Assert.Contains("matched", error.Message, StringComparison.Ordinal);
 
         await gateway.Services.GetRequiredService<ITransportRuleStore>().RemoveAsync("Condition");
+        time.Advance(gateway.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.PolicyRefreshInterval);
         Assert.Null(await TrySendAsync(client, Probe(), Sender, ExternalRecipient));
         Assert.Contains("quarterly figures", Assert.Single(gateway.Delivered()).Text, StringComparison.Ordinal);
     }

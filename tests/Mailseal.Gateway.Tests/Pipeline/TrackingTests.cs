@@ -1,6 +1,7 @@
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tracking;
 using Mailseal.Delivery.Dkim;
+using Mailseal.Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using static Mailseal.Gateway.Tests.Pipeline.PipelineMessages;
 
@@ -19,6 +20,7 @@ public sealed class TrackingTests
         Assert.Null(await TrySendAsync(client, Message(), Sender, ExternalRecipient));
         Assert.NotNull(await TrySendAsync(client, Message("Hello", "m2@example.org"), Sender, "eve@example.net"));
 
+        await gateway.Services.GetRequiredService<TrafficRecorder>().FlushAsync(CancellationToken.None);
         var store = gateway.Services.GetRequiredService<ITrafficCounterStore>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var counts = await store.QueryAsync(today.AddDays(-1), today.AddDays(1));
@@ -40,10 +42,47 @@ public sealed class TrackingTests
         using var client = await gateway.ConnectAsync();
         Assert.Null(await TrySendAsync(client, receipt, Sender, ExternalRecipient));
 
+        await gateway.Services.GetRequiredService<TrafficRecorder>().FlushAsync(CancellationToken.None);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var counts = await gateway.Services.GetRequiredService<ITrafficCounterStore>().QueryAsync(today.AddDays(-1), today.AddDays(1));
 
         Assert.Contains(counts, c => c.RuleName == "Seal external" && c.Action == TrafficAction.PassedUnsealed);
+    }
+
+    [Fact]
+    public async Task FlushAsync_TwoSealedMessages_CountedInMemoryThenWrittenAsOneIncrement()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        await gateway.AddRuleAsync(SealExternal());
+        using var client = await gateway.ConnectAsync();
+        Assert.Null(await TrySendAsync(client, Message(), Sender, ExternalRecipient));
+        Assert.Null(await TrySendAsync(client, Message("Again", "m2@example.org"), Sender, ExternalRecipient));
+        var store = gateway.Services.GetRequiredService<ITrafficCounterStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Empty(await store.QueryAsync(today.AddDays(-1), today.AddDays(1)));
+
+        await gateway.Services.GetRequiredService<TrafficRecorder>().FlushAsync(CancellationToken.None);
+        await gateway.Services.GetRequiredService<TrafficRecorder>().FlushAsync(CancellationToken.None);
+
+        var count = Assert.Single(await store.QueryAsync(today.AddDays(-1), today.AddDays(1)));
+        Assert.Equal(("Seal external", TrafficAction.Sealed, 2L), (count.RuleName, count.Action, count.Messages));
+    }
+
+    [Fact]
+    public async Task FlushAsync_StoreFails_CountsKeptForTheNextFlush()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        var store = gateway.Services.GetRequiredService<ITrafficCounterStore>();
+        var recorder = new TrafficRecorder(new FailingParts.FailingOnceTrafficStore(store), TimeProvider.System);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        recorder.Record([new TrafficCount(today, "Seal external", TrafficDirection.Outbound, TrafficAction.Sealed, 1)]);
+
+        await Assert.ThrowsAsync<FailingParts.BrokenDatabaseException>(() => recorder.FlushAsync(CancellationToken.None));
+        recorder.Record([new TrafficCount(today, "Seal external", TrafficDirection.Outbound, TrafficAction.Sealed, 1)]);
+        await recorder.FlushAsync(CancellationToken.None);
+
+        var count = Assert.Single(await store.QueryAsync(today, today));
+        Assert.Equal(2, count.Messages);
     }
 
     [Fact]

@@ -42,13 +42,14 @@ public sealed class PreSessionStoreTests(PostgresTestDatabase postgres) : Storag
     public async Task FindAsync_LivePreSession_RoundTrips_ExpiredOrDeleted_Null(StorageProvider provider)
     {
         var storage = await OpenMigratedAsync(provider);
-        var preSession = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "00ff", Now, Now.AddHours(1));
+        var preSession = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "00ff", "Finance", Now, Now.AddHours(1));
         await storage.PreSessions.CreateAsync(preSession);
 
         var found = await storage.PreSessions.FindAsync(preSession.IdHash, Now);
         Assert.NotNull(found);
         Assert.Equal(preSession.EnvelopeHash, found.EnvelopeHash);
         Assert.Equal(preSession.EnvelopeId, found.EnvelopeId);
+        Assert.Equal("Finance", found.BrandingTemplate);
         Assert.Equal(preSession.CreatedAt, found.CreatedAt);
         Assert.Equal(preSession.ExpiresAt, found.ExpiresAt);
         Assert.Null(await storage.PreSessions.FindAsync(preSession.IdHash, Now.AddHours(1)));
@@ -61,8 +62,8 @@ public sealed class PreSessionStoreTests(PostgresTestDatabase postgres) : Storag
     public async Task PruneAsync_RemovesOnlyExpiredPreSessionsAndEnvelopes(StorageProvider provider)
     {
         var storage = await OpenMigratedAsync(provider);
-        var live = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "01", Now, Now.AddHours(1));
-        var gone = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "02", Now, Now.AddMinutes(-1));
+        var live = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "01", "OME Configuration", Now, Now.AddHours(1));
+        var gone = new PreSession(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), "02", "OME Configuration", Now, Now.AddMinutes(-1));
         await storage.PreSessions.CreateAsync(live);
         await storage.PreSessions.CreateAsync(gone);
         await storage.PreSessions.StoreEnvelopeAsync(live.EnvelopeHash, new byte[] { 1 }, Now.AddHours(1));

@@ -15,6 +15,7 @@ CREATE TABLE portal_presessions (
     id_hash       bytea       PRIMARY KEY,
     envelope_hash bytea       NOT NULL,
     envelope_id   text        NOT NULL,
+    branding      text        NOT NULL,
     created_at    timestamptz NOT NULL,
     expires_at    timestamptz NOT NULL
 );

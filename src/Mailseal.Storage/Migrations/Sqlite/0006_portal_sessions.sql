@@ -15,6 +15,7 @@ CREATE TABLE portal_presessions (
     id_hash       BLOB    PRIMARY KEY,
     envelope_hash BLOB    NOT NULL,
     envelope_id   TEXT    NOT NULL,
+    branding      TEXT    NOT NULL,
     created_at    INTEGER NOT NULL,
     expires_at    INTEGER NOT NULL
 );

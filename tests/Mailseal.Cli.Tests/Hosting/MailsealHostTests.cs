@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace Mailseal.Cli.Tests.Hosting;
 
-public sealed class GatewayHostTests : IDisposable
+public sealed class MailsealHostTests : IDisposable
 {
     private static readonly string[] PortZero =
     [
         "--Gateway:Listeners:0:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:1:Endpoint=127.0.0.1:0",
         "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
+        "--Portal:Listen=127.0.0.1:0",
     ];
 
     private readonly TempDirectory _directory = new();
@@ -22,7 +23,7 @@ public sealed class GatewayHostTests : IDisposable
     public async Task Build_EmbeddedDefault_StartsThreeListenersMakesKeysAndStops()
     {
         var data = _directory.Combine("data");
-        using var host = GatewayHost.Build(data, PortZero);
+        using var host = MailsealHost.Build(data, PortZero);
 
         await host.StartAsync();
         var listeners = host.Services.GetRequiredService<GatewayFront>().Listeners;
@@ -36,7 +37,7 @@ public sealed class GatewayHostTests : IDisposable
     [Fact]
     public async Task Build_InvalidSetting_StartFailsNamingIt()
     {
-        using var host = GatewayHost.Build(_directory.Combine("data"), [.. PortZero, "--Gateway:Pipeline:MaxHops=0"]);
+        using var host = MailsealHost.Build(_directory.Combine("data"), [.. PortZero, "--Gateway:Pipeline:MaxHops=0"]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
