@@ -24,8 +24,7 @@ public sealed class ArrivalMemoryTests
         var message = EndToEndMessages.Figures($"memory-{Guid.NewGuid():N}@example.org");
         // A large attachment, so that keeping each post's envelope would show at once.
         ((Multipart)message.Body!).Add(ViewMessages.File("application", "octet-stream", "large.bin", new byte[512 * 1024]));
-        await BrowserEndToEndTests.SendAsync(mailseal, message);
-        var envelope = WrapperEnvelope.Bytes(await mailseal.Outbox.WaitForAsync(EndToEndMessages.Recipient));
+        var envelope = WrapperEnvelope.Bytes(await mailseal.SendForWrapperAsync(message));
         using var browser = new Browser(mailseal.CreateClient(), mailseal.PortalUrl.GetLeftPart(UriPartial.Authority));
 
         await PostAsync(browser, envelope, WarmUpPosts);

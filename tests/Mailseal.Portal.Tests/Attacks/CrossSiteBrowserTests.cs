@@ -1,7 +1,6 @@
 using System.Net;
 using Mailseal.Portal.Tests.EndToEnd;
 using Mailseal.Testing;
-using Mailseal.Testing.Browsers;
 
 namespace Mailseal.Portal.Tests.Attacks;
 
@@ -19,9 +18,8 @@ public sealed class CrossSiteBrowserTests : IDisposable
     public async Task ForgedArrivalThenCrossSitePosts_CodeAndReplyRefused_NothingMailed()
     {
         await using var mailseal = await MailsealProcess.StartAsync();
-        await BrowserEndToEndTests.SendAsync(mailseal, EndToEndMessages.Figures($"cross-{Guid.NewGuid():N}@example.org"));
-        var wrapper = await mailseal.Outbox.WaitForAsync(EndToEndMessages.Recipient);
-        await using var chromium = await Chromium.LaunchAsync("--ignore-certificate-errors-spki-list=" + mailseal.CertificateSpkiHash);
+        var wrapper = await mailseal.SendForWrapperAsync(EndToEndMessages.Figures($"cross-{Guid.NewGuid():N}@example.org"));
+        await using var chromium = await mailseal.LaunchChromiumAsync();
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var steps = new PortalSteps(mailseal, page, "cross-site", _files);

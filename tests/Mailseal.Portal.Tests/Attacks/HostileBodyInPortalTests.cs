@@ -20,9 +20,8 @@ public sealed class HostileBodyInPortalTests : IDisposable
     {
         await using var listener = new LoopbackRequestRecorder();
         await using var mailseal = await MailsealProcess.StartAsync();
-        await BrowserEndToEndTests.SendAsync(mailseal, EndToEndMessages.Hostile($"hostile-{Guid.NewGuid():N}@example.org", listener.BaseAddress));
-        var wrapper = await mailseal.Outbox.WaitForAsync(EndToEndMessages.Recipient);
-        await using var chromium = await Chromium.LaunchAsync("--ignore-certificate-errors-spki-list=" + mailseal.CertificateSpkiHash);
+        var wrapper = await mailseal.SendForWrapperAsync(EndToEndMessages.Hostile($"hostile-{Guid.NewGuid():N}@example.org", listener.BaseAddress));
+        await using var chromium = await mailseal.LaunchChromiumAsync();
         await using var context = await chromium.Browser.NewContextAsync();
         var requests = new ConcurrentQueue<string>();
         context.Request += (_, request) => requests.Enqueue(request.Url);

@@ -93,8 +93,7 @@ public sealed class PassCodeAttackTests
 
     private static async Task<byte[]> SealThroughGatewayAsync(MailsealProcess mailseal)
     {
-        await BrowserEndToEndTests.SendAsync(mailseal, EndToEndMessages.Figures($"codes-{Guid.NewGuid():N}@example.org"));
-        return WrapperEnvelope.Bytes(await mailseal.Outbox.WaitForAsync(Bob));
+        return WrapperEnvelope.Bytes(await mailseal.SendForWrapperAsync(EndToEndMessages.Figures($"codes-{Guid.NewGuid():N}@example.org")));
     }
 
     private static async Task<PassCodeClient> ArriveAsync(MailsealProcess mailseal, byte[] envelope)

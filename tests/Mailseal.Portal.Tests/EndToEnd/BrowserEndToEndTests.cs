@@ -1,6 +1,4 @@
-using MailKit.Net.Smtp;
 using Mailseal.Testing;
-using Mailseal.Testing.Browsers;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -23,9 +21,8 @@ public sealed class BrowserEndToEndTests : IDisposable
     {
         await using var mailseal = await MailsealProcess.StartAsync();
         var messageId = $"e2e-{name}-{Guid.NewGuid():N}@example.org";
-        await SendAsync(mailseal, EndToEndMessages.Figures(messageId));
-        var wrapper = await mailseal.Outbox.WaitForAsync(EndToEndMessages.Recipient);
-        await using var chromium = await Chromium.LaunchAsync("--ignore-certificate-errors-spki-list=" + mailseal.CertificateSpkiHash);
+        var wrapper = await mailseal.SendForWrapperAsync(EndToEndMessages.Figures(messageId));
+        await using var chromium = await mailseal.LaunchChromiumAsync();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -71,13 +68,4 @@ public sealed class BrowserEndToEndTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
-
-    /// <summary>Hands <paramref name="message"/> to the gateway's SMTP listener, as the organisation's mail server does.</summary>
-    internal static async Task SendAsync(MailsealProcess mailseal, MimeMessage message)
-    {
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync("127.0.0.1", mailseal.SmtpPort, MailKit.Security.SecureSocketOptions.None);
-        await smtp.SendAsync(message);
-        await smtp.DisconnectAsync(quit: true);
-    }
 }

@@ -5,8 +5,12 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using MailKit.Net.Smtp;
 using Mailseal.Portal.Tests.Infrastructure;
 using Mailseal.Testing;
+using Mailseal.Testing.Browsers;
+using Mailseal.Testing.Organization;
+using MimeKit;
 
 namespace Mailseal.Portal.Tests.EndToEnd;
 
@@ -79,7 +83,7 @@ internal sealed class MailsealProcess : IAsyncDisposable
         {
             var data = directory.Combine("data");
             var configuration = directory.Combine("mailseal.json");
-            await File.WriteAllTextAsync(configuration, Configuration);
+            await File.WriteAllTextAsync(configuration, OrganizationDocuments.SealOutsideUnsealInside);
             await RunToEndAsync("import", "--data-dir", data, configuration);
 
             var certificate = TestCertificate.Create("localhost");
@@ -118,6 +122,27 @@ internal sealed class MailsealProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Headless Chromium that trusts this run's certificate (its key only).</summary>
+    public Task<Chromium> LaunchChromiumAsync() => Chromium.LaunchAsync("--ignore-certificate-errors-spki-list=" + CertificateSpkiHash);
+
+    /// <summary>Hands <paramref name="message"/> to the gateway's SMTP listener, as the organisation's mail server does.</summary>
+    public async Task SendAsync(MimeMessage message)
+    {
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", SmtpPort, MailKit.Security.SecureSocketOptions.None);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(quit: true);
+    }
+
+    /// <summary>Sends <paramref name="message"/> (to one outside recipient) and returns the wrapper mail the gateway delivered.</summary>
+    public async Task<MimeMessage> SendForWrapperAsync(MimeMessage message)
+    {
+        var recipient = message.To.Mailboxes.Single().Address;
+        var before = Outbox.For(recipient).Count;
+        await SendAsync(message);
+        return await Outbox.WaitForAsync(recipient, before + 1);
+    }
+
     /// <summary>An HTTP client that trusts this run's certificate only and follows no redirect.</summary>
     public HttpClient CreateClient()
     {
@@ -142,25 +167,6 @@ internal sealed class MailsealProcess : IAsyncDisposable
         Certificate.Dispose();
         _directory.Dispose();
     }
-
-    /// <summary>
-    /// example.org is the organisation; mail to other domains is sealed; an envelope to inside (a portal reply) is
-    /// unsealed and delivered as the plain inner message.
-    /// </summary>
-    private const string Configuration = """
-        {
-          "version": 2,
-          "acceptedDomains": [ { "domainName": "example.org" } ],
-          "rules": [
-            { "name": "Encrypt mail to outside", "priority": 0,
-              "conditions": [ { "name": "SentToScope", "values": [ "NotInOrganization" ] } ],
-              "actions": { "applyOME": true } },
-            { "name": "Decrypt envelopes to inside", "priority": 1,
-              "conditions": [ { "name": "SentToScope", "values": [ "InOrganization" ] } ],
-              "actions": { "removeOME": true } }
-          ]
-        }
-        """;
 
     private static Process Start(IEnumerable<string> arguments)
     {
