@@ -19,6 +19,9 @@ public sealed class BenchmarkJob : ManualConfig
             .WithIterationCount(8)
             .WithId("Envelope"));
         AddDiagnoser(MemoryDiagnoser.Default);
+        // BenchmarkDotNet builds a project per benchmark class; on a busy two-core machine that takes longer than its
+        // default two minutes.
+        WithBuildTimeout(TimeSpan.FromMinutes(15));
         AddExporter(JsonExporter.Brief);
     }
 }

@@ -27,16 +27,34 @@ public sealed class SealingHarness : IAsyncDisposable
         _directory = directory;
         _storage = storage;
         _ring = ring;
+        EnvelopeSealer = new EnvelopeSealer(ring, options, TimeProvider.System);
+        EnvelopeUnsealer = new EnvelopeUnsealer(ring, options);
         Sealer = new MessageSealer(
-            new EnvelopeSealer(ring, options, TimeProvider.System), new WrapperMailBuilder(), new BrandingTemplateCache(storage.Branding, TimeProvider.System), options);
-        Unsealer = new MessageUnsealer(new EnvelopeUnsealer(ring, options));
+            EnvelopeSealer, new WrapperMailBuilder(), new BrandingTemplateCache(storage.Branding, TimeProvider.System), options);
+        Unsealer = new MessageUnsealer(EnvelopeUnsealer);
     }
 
     public MessageSealer Sealer { get; }
 
     public MessageUnsealer Unsealer { get; }
 
+    public EnvelopeSealer EnvelopeSealer { get; }
+
+    /// <summary>The envelope layer alone, as the portal uses it (no wrapper mail).</summary>
+    public EnvelopeUnsealer EnvelopeUnsealer { get; }
+
     public static MessageSealRequest Request { get; } = new("alice@example.org", ["bob@example.net"]);
+
+    /// <summary>The envelope (not the wrapper mail) of <paramref name="message"/> for bob@example.net.</summary>
+    public async Task<byte[]> SealEnvelopeAsync(byte[] message)
+    {
+        using var envelope = new MemoryStream();
+        await EnvelopeSealer.SealAsync(
+            new MemoryStream(message, writable: false),
+            new SealRequest(Request.Sender, Request.Recipients, null, Request.Language, Request.BrandingTemplate),
+            envelope);
+        return envelope.ToArray();
+    }
 
     public static async Task<SealingHarness> CreateAsync()
     {

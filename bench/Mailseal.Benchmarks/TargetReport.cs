@@ -66,7 +66,7 @@ public static class TargetReport
     private static double PerByteNs(Dictionary<string, double> means, string method) =>
         (Mean(means, method, Large) - Mean(means, method, Small)) / (Large - Small);
 
-    private static double Mean(Dictionary<string, double> means, string method, int? size)
+    internal static double Mean(Dictionary<string, double> means, string method, int? size)
     {
         var key = Key(method, size);
         return means.TryGetValue(key, out var mean) ? mean : throw new KeyNotFoundException(key);
@@ -78,7 +78,7 @@ public static class TargetReport
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, double> LoadMeans(string resultsDirectory)
+    internal static Dictionary<string, double> LoadMeans(string resultsDirectory)
     {
         var means = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!Directory.Exists(resultsDirectory))

@@ -41,8 +41,11 @@ internal sealed partial class SameOriginPosts(RequestDelegate next, IOptions<Por
             return false;
         }
 
+        // Under the portal's Referrer-Policy: no-referrer, browsers send "Origin: null" on their own same-origin form
+        // posts (Fetch, "append a request Origin header"); Sec-Fetch-Site, which no page can set, still says same-origin.
+        var sameOriginWithoutOrigin = site == "same-origin" && origin == "null";
         return (site.Length == 0 || site == "same-origin")
-            && (origin.Length == 0 || string.Equals(origin, _origin, StringComparison.OrdinalIgnoreCase));
+            && (origin.Length == 0 || sameOriginWithoutOrigin || string.Equals(origin, _origin, StringComparison.OrdinalIgnoreCase));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a cross-site {Method} to {Path}.")]

@@ -1,4 +1,5 @@
 using MailKit.Net.Smtp;
+using Mailseal.Testing.Organization;
 using MimeKit;
 
 namespace Mailseal.Cli.Tests.Postfix;
@@ -10,20 +11,7 @@ internal static class MailFlow
     public const string Secret = "The quarterly figures are confidential.";
 
     /// <summary>Mail leaving example.org is sealed; envelopes coming back to it are unsealed (docs/rules.md).</summary>
-    public const string Rules = """
-        {
-          "version": 2,
-          "acceptedDomains": [ { "domainName": "example.org" } ],
-          "rules": [
-            { "name": "Encrypt mail to outside", "priority": 0,
-              "conditions": [ { "name": "SentToScope", "values": [ "NotInOrganization" ] } ],
-              "actions": { "applyOME": true } },
-            { "name": "Decrypt replies for us", "priority": 1,
-              "conditions": [ { "name": "SentToScope", "values": [ "InOrganization" ] } ],
-              "actions": { "removeOME": true } }
-          ]
-        }
-        """;
+    public const string Rules = OrganizationDocuments.SealOutsideUnsealInside;
 
     /// <summary>
     /// `mailseal keys new` and `mailseal import` into <paramref name="dataDirectory"/>: in this process (it is the

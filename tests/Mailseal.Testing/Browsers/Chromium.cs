@@ -33,7 +33,8 @@ public sealed class Chromium : IAsyncDisposable
     public IBrowser Browser { get; }
 
     /// <summary>Starts a headless Chromium; dispose it to stop the browser and Playwright's driver.</summary>
-    public static async Task<Chromium> LaunchAsync()
+    /// <param name="extraArguments">More command-line switches, e.g. --ignore-certificate-errors-spki-list=….</param>
+    public static async Task<Chromium> LaunchAsync(params string[] extraArguments)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -49,7 +50,7 @@ public sealed class Chromium : IAsyncDisposable
             {
                 ExecutablePath = ExecutablePath,
                 Headless = true,
-                Args = Arguments,
+                Args = [.. Arguments, .. extraArguments],
             });
             return new Chromium(playwright, browser);
         }
