@@ -39,6 +39,9 @@ internal sealed class GatewayProcess : IDisposable
             $"--Gateway:Listeners:0:Endpoint=127.0.0.1:{smtp}",
             $"--Gateway:Listeners:1:Endpoint=127.0.0.1:{FreePort()}",
             $"--Gateway:Listeners:2:Endpoint=127.0.0.1:{FreePort()}",
+            // The portal and the admin listener of `mailseal run` too: the two gateways of one run must not share ports.
+            $"--Portal:Listen=127.0.0.1:{FreePort()}",
+            $"--Admin:Listen=127.0.0.1:{FreePort()}",
             "--Gateway:Hostname=gateway.bench",
             $"--Delivery:NextHop=127.0.0.1:{nextHopPort}",
             "--Delivery:TlsPolicy=Off",
