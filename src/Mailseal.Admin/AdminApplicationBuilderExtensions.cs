@@ -31,10 +31,13 @@ public static class AdminApplicationBuilderExtensions
             });
         });
 
+    // The API's own authentication handler refuses such clients with a problem document and a log line; this covers
+    // the admin page and /metrics, which have no such handler in front of them.
     private static Task RefuseOutsideAllowedNetworks(HttpContext context, RequestDelegate next)
     {
         var networks = context.RequestServices.GetRequiredService<AdminClientNetworks>();
-        if (networks.IsAllowed(context.Connection.RemoteIpAddress))
+        if (context.Request.Path.StartsWithSegments(AdminEndpointRouteBuilderExtensions.ApiPrefix, StringComparison.Ordinal)
+            || networks.IsAllowed(context.Connection.RemoteIpAddress))
         {
             return next(context);
         }

@@ -37,6 +37,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
             $"--Gateway:Listeners:0:Endpoint=127.0.0.1:{ports.GatewaySmtp}",
             $"--Gateway:Listeners:1:Endpoint=127.0.0.1:{ports.GatewayLmtp}",
             "--Gateway:Listeners:2:Endpoint=127.0.0.1:0",
+            // mailseal run also hosts the portal and the admin API: free ports, so that tests running beside it never collide.
+            "--Portal:Listen=127.0.0.1:0",
+            "--Admin:Listen=127.0.0.1:0",
             $"--Delivery:NextHop={nextHop}",
         ];
         var process = ChildProcess.StartMailseal(args, environment);

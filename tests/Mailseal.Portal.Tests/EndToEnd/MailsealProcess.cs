@@ -102,6 +102,7 @@ internal sealed class MailsealProcess : IAsyncDisposable
                 $"--Portal:Submission:Endpoint=127.0.0.1:{submission}",
                 $"--Portal:Listen=127.0.0.1:{portal.Port}",
                 $"--Portal:PublicUrl={portal}",
+                "--Admin:Listen=127.0.0.1:0",
                 $"--Portal:Certificate:PfxPath={pfx}",
                 "--Portal:Certificate:PfxPassword=e2e",
                 "--Delivery:PickupDirectory=" + directory.Combine("outbox"),
