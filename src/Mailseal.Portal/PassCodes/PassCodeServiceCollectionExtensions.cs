@@ -61,8 +61,6 @@ public static class PassCodeServiceCollectionExtensions
             sp.GetRequiredService<DkimMessageSigner>(), sp.GetRequiredService<IPortalMailSender>(), sp.GetRequiredService<ILogger<PassCodeMailWorker>>(),
             sp.GetRequiredService<PassCodeMetrics>()));
         services.AddHostedService(sp => sp.GetRequiredService<PassCodeMailWorker>());
-        services.AddHostedService(sp => new PassCodePruningService(
-            sp.GetRequiredService<IPassCodeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PassCodePruningService>>()));
         return services;
     }
 }
