@@ -3,6 +3,12 @@ using Mailseal.Portal.PassCodes;
 
 namespace Mailseal.Admin.Tests.Metrics;
 
+/// <summary>
+/// Runs alone (its collection disables parallelism): the gateway's and the portal's meters are process-wide, so a
+/// message another test sends at the same time would be counted here too.
+/// </summary>
+[Collection(nameof(MetricsEndpointTests))]
+[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

@@ -70,12 +70,15 @@ internal sealed class PostfixInstance : IAsyncDisposable
     public Task WaitUntilQueueEmptyAsync() =>
         Eventually.WaitAsync(async () => (await QueueAsync()).Count == 0, "Postfix's queue to empty", DescribeAsync);
 
+    /// <summary>Postfix's log so far: what each delivery attempt ended with, which a later retry cannot overwrite.</summary>
+    public string Log() => File.Exists(LogFile) ? ReadShared(LogFile) : "";
+
     /// <summary>The queue and the end of the log, for a failing test's message.</summary>
     public async Task<string> DescribeAsync()
     {
         var queue = string.Join("\n", (await QueueAsync()).Select(m =>
             $"{m.QueueName} {m.QueueId}: {string.Join("; ", m.Recipients.Select(r => $"{r.Address} {r.DelayReason}"))}"));
-        var log = File.Exists(LogFile) ? ReadShared(LogFile).Split('\n').TakeLast(40) : [];
+        var log = Log().Split('\n').TakeLast(40);
         return $"queue:\n{queue}\nlog:\n{string.Join("\n", log)}";
     }
 
