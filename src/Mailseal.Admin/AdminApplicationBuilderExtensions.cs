@@ -26,8 +26,11 @@ public static class AdminApplicationBuilderExtensions
             admin.UseEndpoints(endpoints =>
             {
                 endpoints.MapMailsealAdminApi();
-                endpoints.MapMailsealAdminPage();
-                endpoints.MapMailsealMetrics();
+                // AdminListenerMatcherPolicy lets nothing but endpoints marked for the admin listener match on its
+                // connections: unmarked, the page and /metrics answered 404 there.
+                var listenerOnly = endpoints.MapGroup("").WithMetadata(AdminListenerOnlyMetadata.Instance);
+                listenerOnly.MapMailsealAdminPage();
+                listenerOnly.MapMailsealMetrics();
             });
         });
 

@@ -4,7 +4,6 @@ using Mailseal.Core.Branding;
 using Mailseal.Portal.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,7 @@ namespace Mailseal.Portal.Preview;
 /// set it, and the admin listener sends the preview's own headers.
 /// </remarks>
 internal sealed class PortalPagePreview(
-    EndpointDataSource endpoints, PageLoader pages, IServiceScopeFactory scopes, IOptions<PortalOptions> options) : IPortalPagePreview
+    EndpointDataSource endpoints, IServiceScopeFactory scopes, IOptions<PortalOptions> options) : IPortalPagePreview
 {
     private const string SignInPage = "/SignIn";
 
@@ -34,7 +33,7 @@ internal sealed class PortalPagePreview(
             throw new ArgumentOutOfRangeException(nameof(language), "Not a language the portal speaks.");
         }
 
-        var endpoint = await SignInEndpointAsync();
+        var endpoint = SignInEndpoint();
         await using var scope = scopes.CreateAsyncScope();
         using var body = new MemoryStream();
         var context = NewRequest(scope.ServiceProvider, body, cancellationToken);
@@ -67,12 +66,9 @@ internal sealed class PortalPagePreview(
         return context;
     }
 
-    /// <summary>The compiled page's endpoint, as routing's page loader gives it to a real request.</summary>
-    private async Task<Endpoint> SignInEndpointAsync()
-    {
-        var mapped = endpoints.Endpoints.FirstOrDefault(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == SignInPage)
-            ?? throw new InvalidOperationException("The portal's pages are not mapped: call UseMailsealPortal.");
-        var compiled = await pages.LoadAsync(mapped.Metadata.GetRequiredMetadata<PageActionDescriptor>(), mapped.Metadata);
-        return compiled.Endpoint ?? throw new InvalidOperationException("The sign-in page has no endpoint.");
-    }
+    /// <summary>The page's endpoint as routing maps it (the portal's pages are compiled at build, so it runs the page).</summary>
+    private Endpoint SignInEndpoint() =>
+        endpoints.Endpoints.FirstOrDefault(e => e.RequestDelegate is not null
+            && e.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.ViewEnginePath == SignInPage)
+        ?? throw new InvalidOperationException("The portal's sign-in page is not mapped: call UseMailsealPortal.");
 }
