@@ -79,6 +79,31 @@ public sealed class MailsealHostTests : IDisposable
         await host.StopAsync();
     }
 
+    /// <summary>Under `mailseal run` the portal is hosted, so the admin page previews its sign-in page.</summary>
+    [Fact]
+    public async Task Build_EmbeddedDefault_AdminPageServesPortalPreviewOnAdminListenerOnly()
+    {
+        await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
+        await host.StartAsync();
+        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
+        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
+        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        const string preview = "/admin/preview/portal?template=OME%20Configuration&language=de";
+
+        var dashboard = await client.GetStringAsync(new Uri(admin, "/admin"));
+        using var onAdmin = await client.GetAsync(new Uri(admin, preview));
+        using var onPortal = await client.GetAsync(new Uri(portal, preview));
+
+        Assert.Contains("id=\"preview-portal\"", dashboard, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, onAdmin.StatusCode);
+        Assert.Contains("Sichere Nachricht öffnen", await onAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, onPortal.StatusCode);
+        await host.StopAsync();
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri uri)
