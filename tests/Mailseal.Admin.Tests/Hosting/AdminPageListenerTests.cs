@@ -14,8 +14,8 @@ public sealed class AdminPageListenerTests(PortalPreviewFixture fixture) : IClas
     {
         using var client = new HttpClient();
 
-        using var admin = await client.GetAsync(new Uri(fixture.Host.AdminAddress, path));
-        using var portal = await client.GetAsync(new Uri(fixture.Host.PortalAddress, path));
+        using var admin = await client.GetAsync(new Uri(fixture.App.AdminUri, path));
+        using var portal = await client.GetAsync(new Uri(fixture.App.PublicUri, path));
 
         Assert.Equal(onAdmin, admin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, portal.StatusCode);

@@ -8,6 +8,7 @@ using Mailseal.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Mailseal.Admin.Tests.Infrastructure;
@@ -56,7 +57,8 @@ internal sealed class AdminHost : IAsyncDisposable
     }
 
     /// <summary>A new admin API key's secret.</summary>
-    public Task<string> NewKeyAsync(string name = "ops") => AdminKeys.NewSecretAsync(Services, name);
+    public async Task<string> NewKeyAsync(string name = "ops") =>
+        (await Services.GetRequiredService<AdminApiKeyService>().CreateAsync(name, AdminActor.Cli("test"))).Secret;
 
     public HttpClient Client() => new() { BaseAddress = Address };
 

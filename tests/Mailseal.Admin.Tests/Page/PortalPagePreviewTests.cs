@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Mailseal.Admin.Tests.Infrastructure;
+using Mailseal.Admin.Tests.Api;
 
 namespace Mailseal.Admin.Tests.Page;
 
@@ -10,10 +9,10 @@ public sealed class PortalPagePreviewTests(PortalPreviewFixture fixture) : IClas
     // From PortalStrings*.resx and OpenIdStrings*.resx, written out so that a page in the wrong language fails.
     public static TheoryData<string, string, string, string, string> Combinations => new()
     {
-        { PortalPreviewFixture.Contoso, "de", "Sichere Nachricht öffnen", "Einmal-Code verwenden", $"Mit {PortalAdminHost.OpenIdProvider} anmelden" },
-        { PortalPreviewFixture.Fabrikam, "de", "Sichere Nachricht öffnen", "Einmal-Code verwenden", $"Mit {PortalAdminHost.OpenIdProvider} anmelden" },
-        { PortalPreviewFixture.Contoso, "en", "Open your secure message", "Use a one-time pass code", $"Sign in with {PortalAdminHost.OpenIdProvider}" },
-        { PortalPreviewFixture.Fabrikam, "ja", "セキュア メッセージを開く", "ワンタイム パスコードを使う", $"{PortalAdminHost.OpenIdProvider} でサインイン" },
+        { PortalPreviewFixture.Contoso, "de", "Sichere Nachricht öffnen", "Einmal-Code verwenden", $"Mit {PortalPreviewFixture.OpenIdProvider} anmelden" },
+        { PortalPreviewFixture.Fabrikam, "de", "Sichere Nachricht öffnen", "Einmal-Code verwenden", $"Mit {PortalPreviewFixture.OpenIdProvider} anmelden" },
+        { PortalPreviewFixture.Contoso, "en", "Open your secure message", "Use a one-time pass code", $"Sign in with {PortalPreviewFixture.OpenIdProvider}" },
+        { PortalPreviewFixture.Fabrikam, "ja", "セキュア メッセージを開く", "ワンタイム パスコードを使う", $"{PortalPreviewFixture.OpenIdProvider} でサインイン" },
     };
 
     [Theory]
@@ -69,7 +68,7 @@ public sealed class PortalPagePreviewTests(PortalPreviewFixture fixture) : IClas
     [InlineData("Bearer msk_0011223344556677_wrong")]
     public async Task PortalPreview_WithoutValidKey_Refused(string? authorization)
     {
-        using var client = fixture.Host.AdminClient();
+        using var client = AdminApiApp.NewClient(fixture.App.AdminUri, null);
         if (authorization is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
@@ -99,10 +98,5 @@ public sealed class PortalPagePreviewTests(PortalPreviewFixture fixture) : IClas
     private static string PortalTextOf(string template) =>
         template == PortalPreviewFixture.Contoso ? PortalPreviewFixture.ContosoPortalText : PortalPreviewFixture.FabrikamPortalText;
 
-    private HttpClient AuthorizedClient()
-    {
-        var client = fixture.Host.AdminClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Key);
-        return client;
-    }
+    private HttpClient AuthorizedClient() => AdminApiApp.NewClient(fixture.App.AdminUri, fixture.Key);
 }

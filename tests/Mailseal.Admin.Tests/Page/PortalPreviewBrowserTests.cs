@@ -14,12 +14,12 @@ public sealed class PortalPreviewBrowserTests(PortalPreviewFixture fixture) : IC
         var errors = new List<string>();
         var page = await context.NewPageAsync();
         page.Console += (_, message) => errors.Add(message.Text);
-        await page.GotoAsync(new Uri(fixture.Host.AdminAddress, "/admin").ToString());
+        await page.GotoAsync(new Uri(fixture.App.AdminUri, "/admin").ToString());
         await page.FillAsync("#key", fixture.Key);
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync("#top-rules");
 
-        await page.GotoAsync(new Uri(fixture.Host.AdminAddress, $"/admin?template={PortalPreviewFixture.Fabrikam}&language=de").ToString());
+        await page.GotoAsync(new Uri(fixture.App.AdminUri, $"/admin?template={PortalPreviewFixture.Fabrikam}&language=de").ToString());
 
         var frames = page.Locator(".previews iframe");
         Assert.Equal(3, await frames.CountAsync());

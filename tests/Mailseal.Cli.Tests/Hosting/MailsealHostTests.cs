@@ -6,6 +6,7 @@ using Mailseal.Core.Administration;
 using Mailseal.Gateway.Front;
 using Mailseal.Protection.Keys;
 using Mailseal.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,12 +58,8 @@ public sealed class MailsealHostTests : IDisposable
     {
         await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
         await host.StartAsync();
-        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
-        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
-        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        var (admin, portal) = Listeners(host);
+        using var client = await AdminClientAsync(host);
 
         using var onAdmin = await PostAsync(client, new Uri(admin, "admin/v1/transport-rules/list"));
         // Past the portal's same-origin check, so that its routing is what answers.
@@ -85,12 +82,8 @@ public sealed class MailsealHostTests : IDisposable
     {
         await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
         await host.StartAsync();
-        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
-        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
-        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        var (admin, portal) = Listeners(host);
+        using var client = await AdminClientAsync(host);
         const string preview = "/admin/preview/portal?template=OME%20Configuration&language=de";
 
         var dashboard = await client.GetStringAsync(new Uri(admin, "/admin"));
@@ -105,6 +98,24 @@ public sealed class MailsealHostTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    /// <summary>The admin listener and the portal's, once the host runs.</summary>
+    private static (Uri Admin, Uri Portal) Listeners(WebApplication host)
+    {
+        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
+        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
+        return (admin, portal);
+    }
+
+    /// <summary>A client with a new admin API key as Bearer.</summary>
+    private static async Task<HttpClient> AdminClientAsync(WebApplication host)
+    {
+        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        return client;
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri uri)
     {
