@@ -1,6 +1,4 @@
 using Mailseal.Testing;
-using Mailseal.Testing.Browsers;
-using Microsoft.Playwright;
 
 namespace Mailseal.Admin.Tests.Page;
 
@@ -9,15 +7,8 @@ public sealed class PortalPreviewBrowserTests(PortalPreviewFixture fixture) : IC
     [Fact]
     public async Task AdminPage_TemplateInGerman_RendersThreePreviewFrames()
     {
-        await using var chromium = await Chromium.LaunchAsync();
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
-        var errors = new List<string>();
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => errors.Add(message.Text);
-        await page.GotoAsync(new Uri(fixture.App.AdminUri, "/admin").ToString());
-        await page.FillAsync("#key", fixture.Key);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#top-rules");
+        await using var browser = await AdminPageBrowser.SignInAsync(fixture.App.AdminUri, fixture.Key);
+        var page = browser.Page;
 
         await page.GotoAsync(new Uri(fixture.App.AdminUri, $"/admin?template={PortalPreviewFixture.Fabrikam}&language=de").ToString());
 
@@ -41,10 +32,7 @@ public sealed class PortalPreviewBrowserTests(PortalPreviewFixture fixture) : IC
         Assert.Equal("rgb(255, 255, 255)", await portal.Locator("main").EvaluateAsync<string>("m => getComputedStyle(m).backgroundColor"));
         Assert.Equal("rgb(238, 241, 245)", await portal.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
 
-        // A tall viewport instead of FullPage: Chromium leaves sandboxed frames blank in a full-page capture.
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(1100, height);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtifacts.PathFor("admin-page-three-previews.png") });
-        Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        await browser.ScreenshotAsync(TestArtifacts.PathFor("admin-page-three-previews.png"));
+        Assert.DoesNotContain(browser.ConsoleMessages, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 }
