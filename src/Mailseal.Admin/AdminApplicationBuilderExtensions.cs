@@ -25,8 +25,10 @@ public static class AdminApplicationBuilderExtensions
             admin.UseEndpoints(endpoints =>
             {
                 endpoints.MapMailsealAdminApi();
-                endpoints.MapMailsealAdminPage();
-                endpoints.MapMailsealMetrics();
+                // Marked admin-only like the API: the listener matcher policy matches nothing else on admin connections.
+                var adminOnly = endpoints.MapGroup("").WithMetadata(AdminListenerOnlyMetadata.Instance);
+                adminOnly.MapMailsealAdminPage();
+                adminOnly.MapMailsealMetrics();
             });
         });
 }
