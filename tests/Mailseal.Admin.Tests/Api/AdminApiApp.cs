@@ -59,7 +59,11 @@ internal sealed class AdminApiApp : IAsyncDisposable
 
     public string Outbox => _temp.Combine("outbox");
 
-    public static async Task<AdminApiApp> StartAsync(IDictionary<string, string?>? settings = null, bool withGateway = false)
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="withGateway">Also hosts the SMTP front and pipeline.</param>
+    /// <param name="beforeAdminListener">Middleware a host puts ahead of the admin listener (e.g. forwarded headers).</param>
+    public static async Task<AdminApiApp> StartAsync(
+        IDictionary<string, string?>? settings = null, bool withGateway = false, Action<WebApplication>? beforeAdminListener = null)
     {
         var temp = new TempDirectory();
         var logs = new RecordingLoggerProvider();
@@ -94,6 +98,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
             }
 
             app = builder.Build();
+            beforeAdminListener?.Invoke(app);
             app.UseMailsealAdminListener();
             app.MapGet("/", () => PublicRouteText);
             await app.StartAsync();
