@@ -18,7 +18,7 @@ internal sealed record BenchOptions(string Cli, string SealedData, string PassDa
         string Required(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"{name} is required.");
         int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(Required("--cli"), Required("--sealed-data"), Required("--pass-data"), Required("--logs"),
-            Number("--messages", 1000), Number("--per-client", 150), Number("--warm-up", 200), Number("--large-bytes", 25_000_000));
+            Number("--messages", 1000), Number("--per-client", 150), Number("--warm-up", 3000), Number("--large-bytes", 25_000_000));
     }
 
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));

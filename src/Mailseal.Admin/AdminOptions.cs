@@ -18,6 +18,12 @@ public sealed class AdminOptions
     /// <summary>Client networks in CIDR form; an empty list means loopback only.</summary>
     public IList<string> AllowedNetworks { get; set; } = [];
 
+    /// <summary>Wrong API keys a client address may send within <see cref="FailedKeyWindow"/> before it gets 429.</summary>
+    public int FailedKeyLimit { get; set; } = 10;
+
+    /// <summary>The window in which <see cref="FailedKeyLimit"/> counts; a refused address may try again when it ends.</summary>
+    public TimeSpan FailedKeyWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Enough for a 64 MiB message to transport-rules/test in base64.</summary>
     public long MaxRequestBodyBytes { get; set; } = 96L * 1024 * 1024;
 

@@ -27,6 +27,16 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             }
         }
 
+        if (options.FailedKeyLimit < 1)
+        {
+            failures.Add("Admin:FailedKeyLimit: must be at least 1.");
+        }
+
+        if (options.FailedKeyWindow < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Admin:FailedKeyWindow: must be at least one second (e.g. 00:01:00).");
+        }
+
         if (options.MaxRequestBodyBytes < 1024)
         {
             failures.Add("Admin:MaxRequestBodyBytes: must be at least 1024.");

@@ -28,6 +28,7 @@ public static class AdminServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IConfigureOptions<KestrelServerOptions>, AdminListener>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AdminListenerMatcherPolicy>());
         services.TryAddSingleton<AdminClientNetworks>();
+        services.TryAddSingleton<AdminKeyFailureLimiter>();
         services.TryAddSingleton<AdminListenerAddress>();
         if (!services.Any(s => s.ServiceType == typeof(AdminService)))
         {

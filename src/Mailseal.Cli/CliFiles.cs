@@ -23,6 +23,9 @@ internal static class CliFiles
         return spool;
     }
 
+    /// <summary>A message spool: in memory while small, then a <see cref="CreateSpool"/> file (<see cref="SpillingSpool"/>).</summary>
+    public static Stream CreateMessageSpool() => new SpillingSpool(SpillingSpool.DefaultMemoryLimit, () => CreateSpool());
+
     /// <summary>
     /// A temporary file, deleted when closed: bounded memory for messages of any size. Outside Windows its name is
     /// removed at once (the open handle keeps the file), so that a process killed mid-message leaves no plaintext.

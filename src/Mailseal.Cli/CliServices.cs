@@ -38,7 +38,7 @@ internal static class CliServices
             .AddMailsealProtection(configuration)
             .AddMailsealDelivery(configuration)
             .AddMailsealAdministration()
-            .AddSingleton<SpoolFactory>(() => CliFiles.CreateSpool())
+            .AddSingleton<SpoolFactory>(CliFiles.CreateMessageSpool)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         try

@@ -32,7 +32,8 @@ public static class PortalServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the portal: <see cref="PortalOptions"/> from the "Portal" section (validated at start), Kestrel's
-    /// listener, arrival, pass codes, sessions, reading and replying, antiforgery with data-protection keys in the shared store, localisation and the
+    /// listener, arrival, pass codes, sessions, reading and replying, antiforgery with data-protection keys in the shared store (sealed
+    /// under the key-encryption key), localisation and the
     /// pages, and the sign-in page's preview for the admin page (<see cref="IPortalPagePreview"/>). Needs storage and protection registered; the host calls <see cref="PortalApplicationExtensions.UseMailsealPortal"/>.
     /// </summary>
     public static IServiceCollection AddMailsealPortal(this IServiceCollection services, IConfiguration configuration)
@@ -56,9 +57,16 @@ public static class PortalServiceCollectionExtensions
         services.AddMailsealPortalReading(configuration);
         services.AddMailsealPortalReplying(configuration);
 
+        services.AddSingleton<DataProtectionKeySealer>();
+        // Registered before AddDataProtection so that it runs before the framework's hosted service reads the ring.
+        services.AddHostedService<DataProtectionKeyRingCheck>();
         services.AddDataProtection().SetApplicationName("Mailseal.Portal");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IDataProtectionKeyStore>((keys, store) => keys.XmlRepository = new StoreXmlRepository(store));
+            .Configure<IDataProtectionKeyStore, DataProtectionKeySealer>((keys, store, sealer) =>
+            {
+                keys.XmlRepository = new StoreXmlRepository(store);
+                keys.XmlEncryptor = new KekXmlEncryptor(sealer);
+            });
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<PortalCookies>((antiforgery, cookies) =>
         {

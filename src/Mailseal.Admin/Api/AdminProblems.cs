@@ -25,7 +25,10 @@ internal static class AdminProblems
         "Send a valid admin API key as \"Authorization: Bearer <key>\".", "unauthorized", []);
 
     public static IResult Forbidden() => Problem(StatusCodes.Status403Forbidden, "The client is not allowed.",
-        "The admin API does not accept requests from this address.", "forbidden", []);
+        "The admin listener does not accept requests from this address.", "forbidden", []);
+
+    public static IResult TooManyFailedKeys() => Problem(StatusCodes.Status429TooManyRequests, "Too many wrong admin API keys.",
+        "This address sent too many wrong admin API keys; wait for the time in Retry-After.", "too-many-failed-keys", []);
 
     private static IResult Problem(int status, string title, string detail, string kind, Dictionary<string, object?> extensions)
     {

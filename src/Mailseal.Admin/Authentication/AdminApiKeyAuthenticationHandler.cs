@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Mailseal.Admin.Api;
@@ -13,20 +15,22 @@ using Microsoft.Net.Http.Headers;
 namespace Mailseal.Admin.Authentication;
 
 /// <summary>
-/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" with the admin service's key verifier. A client
-/// outside Admin:AllowedNetworks is refused (403) before its key is looked at. Every refusal is logged with its
+/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" with the admin service's key verifier. Clients outside
+/// Admin:AllowedNetworks are <see cref="AdminNetworkGate"/>'s to refuse: their keys are never looked at here. An
+/// address that sent too many wrong keys gets 429 before its key is looked at. Every refusal is logged with its
 /// reason and the client address, never the key.
 /// </summary>
-internal sealed partial class AdminApiKeyAuthenticationHandler(
+internal sealed class AdminApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     AdminApiKeyService keys,
-    AdminClientNetworks networks)
+    AdminClientNetworks networks,
+    AdminKeyFailureLimiter failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
-    private bool _addressRefused;
+    private Func<IResult>? _refusal;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,26 +40,29 @@ internal sealed partial class AdminApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var client = Context.Connection.RemoteIpAddress;
-        if (!networks.IsAllowed(client))
+        // A host may authenticate before the admin listener's pipeline; the gate there answers and logs such clients.
+        if (!networks.IsAllowed(Context) || AdminListener.ClientAddress(Context) is not { } client)
         {
-            _addressRefused = true;
-            LogRefused(Logger, "client address not in Admin:AllowedNetworks", client?.ToString() ?? "unknown", Request.Path);
-            return AuthenticateResult.Fail("The client address is not allowed.");
+            return AuthenticateResult.NoResult();
+        }
+
+        if (failures.RetryAfter(client) is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Refuse(AdminRefusals.TooManyFailedKeys, client, AdminProblems.TooManyFailedKeys);
         }
 
         string? header = Request.Headers[HeaderNames.Authorization];
         if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            LogRefused(Logger, "no API key", client!.ToString(), Request.Path);
-            return AuthenticateResult.Fail("No admin API key.");
+            return Refuse(AdminRefusals.NoKey, client, null);
         }
 
         var key = await keys.VerifyAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         if (key is null)
         {
-            LogRefused(Logger, "wrong, unknown or revoked API key", client!.ToString(), Request.Path);
-            return AuthenticateResult.Fail("The admin API key is not valid.");
+            failures.RecordFailure(client);
+            return Refuse(AdminRefusals.WrongKey, client, null);
         }
 
         var identity = new ClaimsIdentity(
@@ -65,9 +72,9 @@ internal sealed partial class AdminApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (_addressRefused)
+        if (_refusal is not null)
         {
-            return AdminProblems.Forbidden().ExecuteAsync(Context);
+            return _refusal().ExecuteAsync(Context);
         }
 
         Response.Headers.WWWAuthenticate = "Bearer";
@@ -77,9 +84,14 @@ internal sealed partial class AdminApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         AdminProblems.Forbidden().ExecuteAsync(Context);
 
+    // refusal: the answer instead of 401, or null for 401 with a Bearer challenge.
+    private AuthenticateResult Refuse(string reason, IPAddress client, Func<IResult>? refusal)
+    {
+        _refusal = refusal;
+        AdminRefusals.Log(Logger, reason, client.ToString(), Request.Path);
+        return AuthenticateResult.Fail($"Admin API request refused: {reason}.");
+    }
+
     private static bool RequiresAdminPolicy(Endpoint? endpoint) =>
         endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AdminAuthentication.Policy) == true;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin API request refused: {Reason}, client {ClientAddress}, path {Path}")]
-    private static partial void LogRefused(ILogger logger, string reason, string clientAddress, string path);
 }

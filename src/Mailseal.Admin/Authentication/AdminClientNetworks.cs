@@ -1,21 +1,16 @@
 using System.Net;
+using Mailseal.Admin.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Mailseal.Admin.Authentication;
 
-/// <summary>Whether a client address lies in Admin:AllowedNetworks (IPv4-mapped IPv6 addresses count as IPv4).</summary>
+/// <summary>Whether an admin listener client lies in Admin:AllowedNetworks, judged by its connection's own address.</summary>
 internal sealed class AdminClientNetworks(IOptions<AdminOptions> options)
 {
     private readonly IReadOnlyList<IPNetwork> _allowed = options.Value.ParsedAllowedNetworks;
 
-    public bool IsAllowed(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return false;
-        }
+    public bool IsAllowed(HttpContext context) => AdminListener.ClientAddress(context) is { } address && IsAllowed(address);
 
-        var normalised = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return _allowed.Any(network => network.Contains(normalised));
-    }
+    private bool IsAllowed(IPAddress address) => _allowed.Any(network => network.Contains(address));
 }

@@ -61,7 +61,7 @@ internal static class MailsealHost
         builder.Services.AddMailsealProtection(configuration);
         builder.Services.AddMailsealDelivery(configuration);
         builder.Services.AddMailsealPipeline(configuration);
-        builder.Services.AddSingleton<SpoolFactory>(() => CliFiles.CreateSpool());
+        builder.Services.AddSingleton<SpoolFactory>(CliFiles.CreateMessageSpool);
         builder.Services.AddMailsealGatewayFront(configuration);
         builder.Services.AddMailsealPortal(configuration);
         builder.Services.AddMailsealAdmin(configuration);

@@ -28,6 +28,6 @@ public sealed class KeyEncryptionKey
 
     public string Id { get; }
 
-    /// <summary>The key bytes; only the key protector reads them.</summary>
+    /// <summary>The key bytes; only the key protectors (KeyProtector, DerivedKeyProtector) read them.</summary>
     public ReadOnlySpan<byte> Bytes => _key;
 }

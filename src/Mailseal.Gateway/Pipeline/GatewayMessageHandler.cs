@@ -52,14 +52,17 @@ public sealed class GatewayMessageHandler(
         var context = new CopyPlanner.Context(IsOrdinary(parsed, verified), verified, fromSubmission, answersThread);
         var plans = CopyPlanner.Plan(evaluation, organization, facts.Sender, context, settings.NonOrdinaryMessages);
         var language = organization.FindUser(facts.Sender)?.Language ?? "en";
+        var sealedThread = RememberSealedThreadAsync(transaction, parsed, plans, cancellationToken);
         var results = new List<CopyResult>();
         foreach (var plan in plans)
         {
             var result = await DeliverCopyAsync(new CopyRequest(transaction, message, plan, facts.Sender, language), cancellationToken);
             results.Add(result);
             metrics.CopyHandled(result, TrafficRecorder.DirectionOf(result, organization, facts.Sender));
-            await TrackAsync(transaction, parsed, result, evaluation, organization, cancellationToken);
+            await TrackAsync(transaction, result, evaluation, organization, facts.Sender, cancellationToken);
         }
+
+        await sealedThread;
 
         foreach (var (recipient, match) in logger.IsEnabled(LogLevel.Information) ? evaluation.Notifications : [])
         {
@@ -124,27 +127,39 @@ public sealed class GatewayMessageHandler(
         }
     }
 
-    private async Task TrackAsync(MessageTransaction transaction, ParsedMessage parsed, CopyResult result, RuleEvaluation evaluation,
-        OrganizationSnapshot organization, CancellationToken cancellationToken)
+    private async Task TrackAsync(MessageTransaction transaction, CopyResult result, RuleEvaluation evaluation,
+        OrganizationSnapshot organization, string sender, CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
             LogCopy(transaction, result, evaluation);
         }
 
+        traffic.Record(TrafficRecorder.CountsFor(result, evaluation, organization, sender, traffic.Today));
+        if (result.AnyDelivered && result.Plan.Action == CopyAction.Unseal && result.InnerMessageId is { Length: > 0 } innerId)
+        {
+            await RememberThreadAsync(transaction, innerId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A message with a copy to seal is remembered while its copies are made, not after: the store's commit (an
+    /// fsync) then overlaps the sealing instead of adding to the reply's latency. Remembering a message whose copy
+    /// then fails only keeps more of its thread sealed. Microsoft.Data.Sqlite completes synchronously, hence Task.Run.
+    /// </summary>
+    private Task RememberSealedThreadAsync(
+        MessageTransaction transaction, ParsedMessage parsed, IReadOnlyList<CopyPlan> plans, CancellationToken cancellationToken) =>
+        plans.Any(p => p.Action == CopyAction.Seal) && parsed.Message.MessageId is { Length: > 0 } sealedId
+            ? Task.Run(() => RememberThreadAsync(transaction, sealedId, cancellationToken), cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task RememberThreadAsync(MessageTransaction transaction, string messageId, CancellationToken cancellationToken)
+    {
         try
         {
-            traffic.Record(TrafficRecorder.CountsFor(result, evaluation, organization, parsed.Facts.Sender, traffic.Today));
-            if (result.AnyDelivered && result.Plan.Action == CopyAction.Seal && parsed.Message.MessageId is { Length: > 0 } sealedId)
-            {
-                await threads.RememberAsync(sealedId, cancellationToken);
-            }
-            else if (result.AnyDelivered && result.Plan.Action == CopyAction.Unseal && result.InnerMessageId is { Length: > 0 } innerId)
-            {
-                await threads.RememberAsync(innerId, cancellationToken);
-            }
+            await threads.RememberAsync(messageId, cancellationToken);
         }
-#pragma warning disable CA1031 // The copy is already delivered: answering 4xx now would duplicate it. Logged, never silent.
+#pragma warning disable CA1031 // The copy may already be delivered: answering 4xx now would duplicate it. Logged, never silent.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Mailseal.Storage.Database;
@@ -63,6 +64,24 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         ArgumentNullException.ThrowIfNull(connection);
         // Not deferred: BEGIN IMMEDIATE takes the write lock at once, so two migrators queue here.
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    /// <remarks>
+    /// In WAL mode, synchronous NORMAL writes the commit to the log without an fsync; the log is synced at the next
+    /// FULL commit or checkpoint. The setting belongs to the connection, which goes back to the pool: it is set back.
+    /// </remarks>
+    public override async Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await connection.ExecuteAsync("PRAGMA synchronous = NORMAL");
+        try
+        {
+            return await connection.ExecuteAsync(command);
+        }
+        finally
+        {
+            await connection.ExecuteAsync("PRAGMA synchronous = FULL");
+        }
     }
 
     public override object ToDatabaseTime(DateTimeOffset time) => TruncateToMilliseconds(time).ToUnixTimeMilliseconds();

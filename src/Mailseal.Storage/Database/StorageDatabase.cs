@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Mailseal.Storage.Database;
 
@@ -22,6 +23,14 @@ internal abstract class StorageDatabase : IAsyncDisposable
     /// </summary>
     public abstract Task<DbTransaction> BeginExclusiveTransactionAsync(
         DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs one statement and commits it without waiting for the disk: the row survives a crash of this process at
+    /// once (it is in the database's log, in the operating system's cache), and a crash of the machine once the log
+    /// reaches the disk — at the next ordinary commit, or the system's write-back. Only for what may be lost that
+    /// way; every other commit still waits for the disk. Nothing of this setting outlives the call.
+    /// </summary>
+    public abstract Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command);
 
     /// <summary>A UTC time as the database stores it, truncated to whole milliseconds.</summary>
     public abstract object ToDatabaseTime(DateTimeOffset time);

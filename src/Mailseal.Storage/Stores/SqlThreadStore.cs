@@ -14,11 +14,15 @@ internal sealed class SqlThreadStore : IThreadStore
         _database = database;
     }
 
-    /// <remarks>Remembering a hash again keeps the later expiry.</remarks>
+    /// <remarks>
+    /// Remembering a hash again keeps the later expiry. Committed without waiting for the disk: a mark must survive the
+    /// gateway's crash (it does), but an fsync per sealed message cost more CPU than sealing it; a crash of the whole
+    /// machine may lose the last moment's marks (docs/gateway.md, "Tracking").
+    /// </remarks>
     public async Task RememberAsync(ReadOnlyMemory<byte> messageIdHash, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await _database.ExecuteWithoutWaitingForDiskAsync(connection, new CommandDefinition(
             """
             INSERT INTO thread_marks (message_id_hash, expires_at) VALUES (@Hash, @ExpiresAt)
             ON CONFLICT (message_id_hash) DO UPDATE SET expires_at =

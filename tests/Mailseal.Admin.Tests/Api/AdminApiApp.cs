@@ -73,8 +73,15 @@ internal sealed class AdminApiApp : IAsyncDisposable
         ["Portal:Submission:Password"] = "a long submission password",
     };
 
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="withGateway">Also hosts the SMTP front and pipeline.</param>
+    /// <param name="withPortal">Also hosts the portal, whose listener is then the public one.</param>
+    /// <param name="beforeAdminListener">Middleware a host puts ahead of the admin listener (e.g. forwarded headers).</param>
     public static async Task<AdminApiApp> StartAsync(
-        IDictionary<string, string?>? settings = null, bool withGateway = false, bool withPortal = false)
+        IDictionary<string, string?>? settings = null,
+        bool withGateway = false,
+        bool withPortal = false,
+        Action<WebApplication>? beforeAdminListener = null)
     {
         var temp = new TempDirectory();
         var logs = new RecordingLoggerProvider();
@@ -118,6 +125,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
             }
 
             app = builder.Build();
+            beforeAdminListener?.Invoke(app);
             app.UseMailsealAdminListener();
             if (withPortal)
             {

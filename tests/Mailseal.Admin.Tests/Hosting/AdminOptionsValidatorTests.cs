@@ -31,6 +31,18 @@ public sealed class AdminOptionsValidatorTests
         Assert.Contains("Admin:AllowedNetworks", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 60, "Admin:FailedKeyLimit")]
+    [InlineData(10, 0, "Admin:FailedKeyWindow")]
+    public void Validate_FailedKeyLimitOrWindowTooSmall_NamesIt(int limit, int windowSeconds, string setting)
+    {
+        var result = new AdminOptionsValidator().Validate(
+            null, new AdminOptions { FailedKeyLimit = limit, FailedKeyWindow = TimeSpan.FromSeconds(windowSeconds) });
+
+        Assert.True(result.Failed);
+        Assert.Contains(setting, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_NonLoopbackListenerWithoutCertificate_RefusesToStart()
     {

@@ -97,6 +97,33 @@ public sealed class MailsealHostTests : IDisposable
         await host.StopAsync();
     }
 
+    /// <summary>
+    /// With the portal trusting forwarded headers from 127.0.0.1, a client on 127.0.0.1 that claims an allowed address
+    /// (or a disallowed one) in X-Forwarded-For is judged by its connection: every admin path answers the same.
+    /// </summary>
+    [Theory]
+    [InlineData("10.0.0.0/8", "10.0.0.5", HttpStatusCode.Forbidden)]
+    [InlineData("127.0.0.0/8", "203.0.113.9", HttpStatusCode.OK)]
+    public async Task Build_PortalTrustsProxy_XForwardedForNeverDecidesAdminNetworkCheck(
+        string allowedNetwork, string forwardedFor, HttpStatusCode expected)
+    {
+        await using var host = MailsealHost.Build(
+            _directory.Combine("data"), [.. PortZero, "--Portal:TrustedProxies:0=127.0.0.1", "--Admin:AllowedNetworks:0=" + allowedNetwork]);
+        await host.StartAsync();
+        var (admin, _) = Listeners(host);
+        using var client = await AdminClientAsync(host);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+
+        using var api = await PostAsync(client, new Uri(admin, "admin/v1/transport-rules/list"));
+        using var metrics = await client.GetAsync(new Uri(admin, "metrics"));
+        using var page = await client.GetAsync(new Uri(admin, "admin"));
+
+        Assert.Equal(expected, api.StatusCode);
+        Assert.Equal(expected, metrics.StatusCode);
+        Assert.Equal(expected, page.StatusCode);
+        await host.StopAsync();
+    }
+
     public void Dispose() => _directory.Dispose();
 
     /// <summary>The admin listener and the portal's, once the host runs.</summary>

@@ -90,7 +90,19 @@ internal sealed class PortalApp : IAsyncDisposable
             registered.AddSingleton<TimeProvider>(time);
             services(registered);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start a test expects to fail leaves nothing behind.
+            await app.DisposeAsync();
+            certificate?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+
         // A setting may name another public URL (a test a real browser must reach): the host's own value counts.
         var configured = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl;
         return new PortalApp(directory, app, time, configured, certificate);
