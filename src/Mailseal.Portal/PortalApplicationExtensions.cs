@@ -24,7 +24,7 @@ public static class PortalApplicationExtensions
         }
 
         // A portal published under a path (https://example.org/secure/) answers there, behind a proxy that keeps it.
-        var basePath = options.PublicUrl.AbsolutePath.TrimEnd('/');
+        var basePath = options.BasePath;
         if (basePath.Length > 0)
         {
             app.UsePathBase(basePath);

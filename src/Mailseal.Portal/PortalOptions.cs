@@ -63,4 +63,7 @@ public sealed class PortalOptions
 
     /// <summary>Whether the public URL is https: then cookies are __Host- and Secure, and HSTS is sent.</summary>
     public bool IsHttps => PublicUrl.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>The public URL's path without its last '/' ("" at the root): the portal's PathBase, e.g. "/secure".</summary>
+    public string BasePath => PublicUrl.AbsolutePath.TrimEnd('/');
 }

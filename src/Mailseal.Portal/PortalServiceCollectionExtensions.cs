@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Mailseal.Core.Branding;
 using Mailseal.Core.Portal;
 using Mailseal.Portal.Arrival;
 using Mailseal.Portal.Hosting;
 using Mailseal.Portal.Localization;
 using Mailseal.Portal.PassCodes;
+using Mailseal.Portal.Preview;
 using Mailseal.Portal.Reading;
 using Mailseal.Portal.Replying;
 using Mailseal.Portal.Viewing;
@@ -32,7 +34,7 @@ public static class PortalServiceCollectionExtensions
     /// Registers the portal: <see cref="PortalOptions"/> from the "Portal" section (validated at start), Kestrel's
     /// listener, arrival, pass codes, sessions, reading and replying, antiforgery with data-protection keys in the shared store (sealed
     /// under the key-encryption key), localisation and the
-    /// pages. Needs storage and protection registered; the host calls <see cref="PortalApplicationExtensions.UseMailsealPortal"/>.
+    /// pages, and the sign-in page's preview for the admin page (<see cref="IPortalPagePreview"/>). Needs storage and protection registered; the host calls <see cref="PortalApplicationExtensions.UseMailsealPortal"/>.
     /// </summary>
     public static IServiceCollection AddMailsealPortal(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +51,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ArrivalService>();
         services.AddSingleton<PortalSignIn>();
         services.AddSingleton<SessionMessageOpener>();
+        services.AddSingleton<IPortalPagePreview, PortalPagePreview>();
         services.AddHostedService<PortalCleanupService>();
         services.AddMailsealPortalPassCodes(configuration);
         services.AddMailsealPortalReading(configuration);

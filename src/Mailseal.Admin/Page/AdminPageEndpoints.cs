@@ -5,9 +5,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace Mailseal.Admin.Page;
 
-/// <summary>The admin page's handlers. Every one but sign-in asks <see cref="AdminPageAccess"/> first and fails closed.</summary>
+/// <summary>
+/// The admin page's handlers. Every one but sign-in asks <see cref="AdminPageAccess"/> first and fails closed. The
+/// portal's page is previewed only where the portal is hosted, i.e. has registered an <see cref="IPortalPagePreview"/>.
+/// </summary>
 internal sealed class AdminPageEndpoints(
-    AdminPageAccess access, AdminService admin, IOmeConfigurationStore templates, BrandingPreview previews, TimeProvider time)
+    AdminPageAccess access,
+    AdminService admin,
+    IOmeConfigurationStore templates,
+    BrandingPreview previews,
+    TimeProvider time,
+    IPortalPagePreview? portalPage = null)
 {
     public const int DefaultDays = 14;
     public const int MaxDays = 92;
@@ -30,7 +38,8 @@ internal sealed class AdminPageEndpoints(
             RuleTraffic.Rank(report),
             names,
             names.FirstOrDefault(n => string.Equals(n, template, StringComparison.OrdinalIgnoreCase)) ?? names[0],
-            WrapperLanguage.Translated.FirstOrDefault(l => l == language) ?? WrapperLanguage.Translated[0]);
+            WrapperLanguage.Translated.FirstOrDefault(l => l == language) ?? WrapperLanguage.Translated[0],
+            PortalHosted: portalPage is not null);
         return AdminPageResponses.Page(context, StatusCodes.Status200OK, nonce => AdminPageHtml.Dashboard(nonce, model));
     }
 
@@ -58,7 +67,7 @@ internal sealed class AdminPageEndpoints(
         return AdminPageResponses.SeeOther(context, AdminPagePaths.Dashboard);
     }
 
-    public async Task<IResult> PreviewAsync(HttpContext context, bool messageHtml, string? template, string? language)
+    public async Task<IResult> PreviewAsync(HttpContext context, PreviewKind kind, string? template, string? language)
     {
         if (await access.KeyIdAsync(context) is null)
         {
@@ -72,8 +81,15 @@ internal sealed class AdminPageEndpoints(
             return Results.NotFound();
         }
 
+        if (kind == PreviewKind.PortalPage)
+        {
+            return portalPage is null
+                ? Results.NotFound()
+                : AdminPageResponses.Preview(context, await portalPage.RenderSignInPageAsync(name, language, ct));
+        }
+
         var (wrapperHtml, pageHtml) = await previews.RenderAsync(await templates.FindAsync(name, ct), language, ct);
-        return AdminPageResponses.Preview(context, messageHtml ? pageHtml : wrapperHtml);
+        return AdminPageResponses.Preview(context, kind == PreviewKind.MessageHtml ? pageHtml : wrapperHtml);
     }
 
     /// <summary>The stored templates, with the default one first even before anyone stored it.</summary>

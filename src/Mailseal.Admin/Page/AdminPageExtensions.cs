@@ -10,7 +10,8 @@ public static class AdminPageExtensions
 {
     /// <summary>
     /// Registers the admin page (docs/observability.md): sign-in sessions, access checks and branding previews.
-    /// Needs AddMailsealStorage, AddMailsealProtection, AddMailsealDelivery and AddMailsealAdministration.
+    /// Needs AddMailsealStorage, AddMailsealProtection, AddMailsealDelivery and AddMailsealAdministration; the portal's
+    /// page is previewed where AddMailsealPortal is registered too.
     /// </summary>
     public static IServiceCollection AddMailsealAdminPage(this IServiceCollection services)
     {
@@ -34,9 +35,11 @@ public static class AdminPageExtensions
         endpoints.MapPost(AdminPagePaths.SignOut, (HttpContext context, AdminPageEndpoints page) => page.SignOut(context))
             .DisableAntiforgery();
         endpoints.MapGet(AdminPagePaths.WrapperPreview, (HttpContext context, AdminPageEndpoints page, string? template, string? language) =>
-            page.PreviewAsync(context, messageHtml: false, template, language));
+            page.PreviewAsync(context, PreviewKind.Wrapper, template, language));
         endpoints.MapGet(AdminPagePaths.MessageHtmlPreview, (HttpContext context, AdminPageEndpoints page, string? template, string? language) =>
-            page.PreviewAsync(context, messageHtml: true, template, language));
+            page.PreviewAsync(context, PreviewKind.MessageHtml, template, language));
+        endpoints.MapGet(AdminPagePaths.PortalPagePreview, (HttpContext context, AdminPageEndpoints page, string? template, string? language) =>
+            page.PreviewAsync(context, PreviewKind.PortalPage, template, language));
         return endpoints;
     }
 }

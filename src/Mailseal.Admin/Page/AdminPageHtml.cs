@@ -22,7 +22,7 @@ internal static class AdminPageHtml
         ".swatch{display:inline-block;width:10px;height:10px;margin-right:4px}" +
         "label{display:block;font-weight:600;margin:12px 0 4px}input[type=password]{width:100%;padding:10px;font:inherit}" +
         "button{margin:14px 0 0;padding:10px 18px;border:0;border-radius:6px;background:#1f4e79;color:#fff;font:inherit;cursor:pointer}" +
-        ".error{color:#9b1c1c;font-weight:600}.previews{display:grid;grid-template-columns:1fr 1fr;gap:12px}" +
+        ".error{color:#9b1c1c;font-weight:600}.previews{display:grid;grid-template-columns:repeat(3,1fr);gap:12px}" +
         "iframe{width:100%;height:520px;border:1px solid #e3e7ed;border-radius:6px}.combos a{margin-right:8px}" +
         "header{display:flex;justify-content:space-between;align-items:center}";
 
@@ -118,13 +118,26 @@ internal static class AdminPageHtml
 
         var query = html.Encode(AdminPagePaths.PreviewQuery(model.PreviewTemplate, model.PreviewLanguage));
         body.Append("</p><h3 id=\"preview-title\">").Append(html.Encode(model.PreviewTemplate)).Append(" · ")
-            .Append(html.Encode(model.PreviewLanguage)).Append("</h3><div class=\"previews\">")
-            // An empty sandbox: no script, no forms, no navigation, an origin of its own.
-            .Append("<div><h3>Wrapper mail</h3><iframe id=\"preview-wrapper\" sandbox=\"\" title=\"Wrapper mail\" src=\"")
-            .Append(AdminPagePaths.WrapperPreview).Append(query).Append("\"></iframe></div>")
-            .Append("<div><h3>message.html</h3><iframe id=\"preview-message-html\" sandbox=\"\" title=\"message.html\" src=\"")
-            .Append(AdminPagePaths.MessageHtmlPreview).Append(query).Append("\"></iframe></div></div>");
+            .Append(html.Encode(model.PreviewLanguage)).Append("</h3><div class=\"previews\">");
+        AppendFrame(body, "preview-wrapper", "Wrapper mail", AdminPagePaths.WrapperPreview + query);
+        AppendFrame(body, "preview-message-html", "message.html", AdminPagePaths.MessageHtmlPreview + query);
+        if (model.PortalHosted)
+        {
+            AppendFrame(body, "preview-portal", "Portal page", AdminPagePaths.PortalPagePreview + query);
+        }
+        else
+        {
+            body.Append("<div><h3>Portal page</h3><p id=\"portal-not-hosted\">The portal is not hosted in this process, ")
+                .Append("so its page cannot be previewed here.</p></div>");
+        }
+
+        body.Append("</div>");
     }
+
+    // An empty sandbox: no script, no forms, no navigation of the admin page, an origin of its own.
+    private static void AppendFrame(StringBuilder body, string id, string title, string source) =>
+        body.Append(CultureInfo.InvariantCulture,
+            $"<div><h3>{title}</h3><iframe id=\"{id}\" sandbox=\"\" title=\"{title}\" src=\"{source}\"></iframe></div>");
 
     private static string Document(string nonce, string title, string body) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +

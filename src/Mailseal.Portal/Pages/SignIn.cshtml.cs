@@ -1,3 +1,4 @@
+using Mailseal.Portal.Preview;
 using Mailseal.Portal.Sessions;
 using Microsoft.AspNetCore.Http;
 
@@ -10,6 +11,14 @@ public sealed class SignInModel(PortalSignIn signIn) : PortalPageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // The admin page's preview: the choice under the template asked for, with no pre-session to look up.
+        if (HttpContext.Features.Get<PortalPagePreviewFeature>() is { } preview)
+        {
+            Found = true;
+            await UseBrandingAsync(preview.TemplateName, cancellationToken);
+            return;
+        }
+
         var preSession = await signIn.FindPreSessionAsync(HttpContext, cancellationToken);
         if (preSession is null)
         {

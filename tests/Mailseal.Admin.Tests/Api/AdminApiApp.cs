@@ -6,6 +6,7 @@ using Mailseal.Core.Administration;
 using Mailseal.Delivery;
 using Mailseal.Gateway.Front;
 using Mailseal.Gateway.Pipeline;
+using Mailseal.Portal;
 using Mailseal.Protection;
 using Mailseal.Storage;
 using Mailseal.Testing;
@@ -22,8 +23,9 @@ namespace Mailseal.Admin.Tests.Api;
 
 /// <summary>
 /// A real host on 127.0.0.1 port 0: SQLite in a temp folder, the admin listener, a second "public" listener that
-/// stands for the portal's, and optionally the gateway (SMTP front and pipeline, delivery to a pickup folder).
-/// Every log line is recorded. <see cref="Client"/> carries an API key named <see cref="KeyName"/>.
+/// stands for the portal's — or, with the portal, is the portal's as under `mailseal run` — and optionally the
+/// gateway (SMTP front and pipeline, delivery to a pickup folder). Every log line is recorded. <see cref="Client"/>
+/// carries an API key named <see cref="KeyName"/>.
 /// </summary>
 internal sealed class AdminApiApp : IAsyncDisposable
 {
@@ -59,11 +61,27 @@ internal sealed class AdminApiApp : IAsyncDisposable
 
     public string Outbox => _temp.Combine("outbox");
 
+    /// <summary>What the portal needs to start; no test here sends a pass code, so nothing listens at the Submission port.</summary>
+    private static Dictionary<string, string?> PortalSettings() => new()
+    {
+        ["Portal:PublicUrl"] = "http://portal.test/",
+        ["Portal:Listen"] = "127.0.0.1:0",
+        ["Portal:ServiceAddress"] = "no-reply@example.org",
+        ["Portal:Reply:ServiceAddress"] = "no-reply@example.org",
+        ["Portal:Submission:Endpoint"] = $"127.0.0.1:{LoopbackPorts.Free()}",
+        ["Portal:Submission:UserName"] = "portal",
+        ["Portal:Submission:Password"] = "a long submission password",
+    };
+
     /// <param name="settings">Configuration on top of the defaults.</param>
     /// <param name="withGateway">Also hosts the SMTP front and pipeline.</param>
+    /// <param name="withPortal">Also hosts the portal, whose listener is then the public one.</param>
     /// <param name="beforeAdminListener">Middleware a host puts ahead of the admin listener (e.g. forwarded headers).</param>
     public static async Task<AdminApiApp> StartAsync(
-        IDictionary<string, string?>? settings = null, bool withGateway = false, Action<WebApplication>? beforeAdminListener = null)
+        IDictionary<string, string?>? settings = null,
+        bool withGateway = false,
+        bool withPortal = false,
+        Action<WebApplication>? beforeAdminListener = null)
     {
         var temp = new TempDirectory();
         var logs = new RecordingLoggerProvider();
@@ -81,14 +99,23 @@ internal sealed class AdminApiApp : IAsyncDisposable
                 ["Gateway:Listeners:0:Protocol"] = "Smtp",
                 ["Gateway:Listeners:0:Endpoint"] = "127.0.0.1:0",
             });
+            builder.Configuration.AddInMemoryCollection(withPortal ? PortalSettings() : []);
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             builder.Services
                 .AddMailsealStorage(builder.Configuration)
                 .AddMailsealProtection(builder.Configuration)
                 .AddMailsealDelivery(builder.Configuration)
                 .AddMailsealAdmin(builder.Configuration);
+            if (withPortal)
+            {
+                builder.Services.AddMailsealPortal(builder.Configuration);
+            }
+            else
+            {
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            }
+
             if (withGateway)
             {
                 builder.Services
@@ -100,7 +127,15 @@ internal sealed class AdminApiApp : IAsyncDisposable
             app = builder.Build();
             beforeAdminListener?.Invoke(app);
             app.UseMailsealAdminListener();
-            app.MapGet("/", () => PublicRouteText);
+            if (withPortal)
+            {
+                app.UseMailsealPortal();
+            }
+            else
+            {
+                app.MapGet("/", () => PublicRouteText);
+            }
+
             await app.StartAsync();
 
             var adminUri = app.Services.GetRequiredService<AdminListenerAddress>().Uri ?? throw new InvalidOperationException("The admin listener is not bound.");

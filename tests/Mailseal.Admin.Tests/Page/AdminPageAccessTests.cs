@@ -11,6 +11,7 @@ public sealed class AdminPageAccessTests(AdminPageFixture fixture) : IClassFixtu
     [InlineData("/admin")]
     [InlineData("/admin/preview/wrapper?template=OME%20Configuration&language=en")]
     [InlineData("/admin/preview/message-html?template=OME%20Configuration&language=en")]
+    [InlineData("/admin/preview/portal?template=OME%20Configuration&language=en")]
     public async Task Get_WithoutKey_Refused(string path)
     {
         using var client = fixture.Host.Client();
@@ -49,6 +50,20 @@ public sealed class AdminPageAccessTests(AdminPageFixture fixture) : IClassFixtu
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains(AdminPageFixture.BusyRule, body, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task PortalPreview_PortalNotHostedHere_SaidPlainlyAndNotFound()
+    {
+        using var client = fixture.Host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Key);
+
+        var page = await client.GetStringAsync("/admin");
+        using var preview = await client.GetAsync("/admin/preview/portal?template=OME%20Configuration&language=en");
+
+        Assert.Contains("<p id=\"portal-not-hosted\">The portal is not hosted in this process", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("preview-portal", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mailseal.Testing;
-using Mailseal.Testing.Browsers;
 using Microsoft.Playwright;
 
 namespace Mailseal.Admin.Tests.Page;
@@ -10,18 +9,10 @@ public sealed class AdminPageBrowserTests(AdminPageFixture fixture) : IClassFixt
     [Fact]
     public async Task AdminPage_SignedInInChromium_DrawsSeededBarsTopRulesAndPreviews()
     {
-        await using var chromium = await Chromium.LaunchAsync();
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
-        var errors = new List<string>();
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => errors.Add(message.Text);
+        await using var browser = await AdminPageBrowser.SignInAsync(fixture.Host.Address, fixture.Key);
+        var page = browser.Page;
 
-        await page.GotoAsync(new Uri(fixture.Host.Address, "/admin").ToString());
-        await page.FillAsync("#key", fixture.Key);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#top-rules");
-
-        var cookie = Assert.Single(await context.CookiesAsync());
+        var cookie = Assert.Single(await browser.Context.CookiesAsync());
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
@@ -52,10 +43,7 @@ public sealed class AdminPageBrowserTests(AdminPageFixture fixture) : IClassFixt
         Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The wrapper's logo did not load in the preview.");
         Assert.Equal("", await page.Locator("#preview-wrapper").GetAttributeAsync("sandbox"));
 
-        // A tall viewport instead of FullPage: Chromium leaves sandboxed frames blank in a full-page capture.
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(1100, height);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtifacts.PathFor("admin-page.png") });
-        Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        await browser.ScreenshotAsync(TestArtifacts.PathFor("admin-page.png"));
+        Assert.DoesNotContain(browser.ConsoleMessages, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -6,6 +6,7 @@ using Mailseal.Core.Administration;
 using Mailseal.Gateway.Front;
 using Mailseal.Protection.Keys;
 using Mailseal.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,12 +58,8 @@ public sealed class MailsealHostTests : IDisposable
     {
         await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
         await host.StartAsync();
-        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
-        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
-        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        var (admin, portal) = Listeners(host);
+        using var client = await AdminClientAsync(host);
 
         using var onAdmin = await PostAsync(client, new Uri(admin, "admin/v1/transport-rules/list"));
         // Past the portal's same-origin check, so that its routing is what answers.
@@ -79,6 +76,27 @@ public sealed class MailsealHostTests : IDisposable
         await host.StopAsync();
     }
 
+    /// <summary>Under `mailseal run` the portal is hosted, so the admin page previews its sign-in page.</summary>
+    [Fact]
+    public async Task Build_EmbeddedDefault_AdminPageServesPortalPreviewOnAdminListenerOnly()
+    {
+        await using var host = MailsealHost.Build(_directory.Combine("data"), PortZero);
+        await host.StartAsync();
+        var (admin, portal) = Listeners(host);
+        using var client = await AdminClientAsync(host);
+        const string preview = "/admin/preview/portal?template=OME%20Configuration&language=de";
+
+        var dashboard = await client.GetStringAsync(new Uri(admin, "/admin"));
+        using var onAdmin = await client.GetAsync(new Uri(admin, preview));
+        using var onPortal = await client.GetAsync(new Uri(portal, preview));
+
+        Assert.Contains("id=\"preview-portal\"", dashboard, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, onAdmin.StatusCode);
+        Assert.Contains("Sichere Nachricht öffnen", await onAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, onPortal.StatusCode);
+        await host.StopAsync();
+    }
+
     /// <summary>
     /// With the portal trusting forwarded headers from 127.0.0.1, a client on 127.0.0.1 that claims an allowed address
     /// (or a disallowed one) in X-Forwarded-For is judged by its connection: every admin path answers the same.
@@ -92,10 +110,8 @@ public sealed class MailsealHostTests : IDisposable
         await using var host = MailsealHost.Build(
             _directory.Combine("data"), [.. PortZero, "--Portal:TrustedProxies:0=127.0.0.1", "--Admin:AllowedNetworks:0=" + allowedNetwork]);
         await host.StartAsync();
-        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
-        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        var (admin, _) = Listeners(host);
+        using var client = await AdminClientAsync(host);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
 
         using var api = await PostAsync(client, new Uri(admin, "admin/v1/transport-rules/list"));
@@ -109,6 +125,24 @@ public sealed class MailsealHostTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    /// <summary>The admin listener and the portal's, once the host runs.</summary>
+    private static (Uri Admin, Uri Portal) Listeners(WebApplication host)
+    {
+        var admin = host.Services.GetRequiredService<AdminListenerAddress>().Uri!;
+        var portal = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(u => u.Port != admin.Port);
+        return (admin, portal);
+    }
+
+    /// <summary>A client with a new admin API key as Bearer.</summary>
+    private static async Task<HttpClient> AdminClientAsync(WebApplication host)
+    {
+        var key = await host.Services.GetRequiredService<AdminApiKeyService>().CreateAsync("host test", AdminActor.Cli("test"));
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
+        return client;
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri uri)
     {

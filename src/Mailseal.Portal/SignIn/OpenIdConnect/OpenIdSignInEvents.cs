@@ -87,7 +87,7 @@ internal sealed partial class OpenIdSignInEvents : OpenIdConnectEvents
         openId.Providers.Single(p => OpenIdPaths.Scheme(p.Name) == scheme);
 
     private string PublicAddress(string path) =>
-        Mailseal.Protection.Wrapper.PortalAddresses.Origin(portal.PublicUrl) + portal.PublicUrl.AbsolutePath.TrimEnd('/') + path;
+        Mailseal.Protection.Wrapper.PortalAddresses.Origin(portal.PublicUrl) + portal.BasePath + path;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in with OpenID provider {Provider}: {Outcome}")]
     private partial void LogOutcome(string provider, OpenIdSignInOutcome outcome);
