@@ -1,15 +1,18 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Mailseal.Portal.Hosting;
 
 /// <summary>
-/// Opens every stored data-protection key at start, before ASP.NET Core's own start-up reads the ring: a key that
-/// does not open (another KEK, a changed row) stops the start with the reason, instead of the framework quietly
-/// making a new key ring that signs everyone out. Keys stored before they were encrypted open as they are.
+/// Opens every stored data-protection key at start, so that one which does not open with this node's KEK (another KEK,
+/// a changed row) is reported at once, by the sealer's error naming both fingerprints, instead of at the first form.
+/// Such a key is skipped, not fatal: it protects only antiforgery tokens and OpenID Connect correlation cookies, so
+/// what it costs is a form or a sign-in in progress to start again, while refusing to start would stop the gateway's
+/// mail too — and a node once started with a wrong KEK would then never start again with the right one.
 /// </summary>
-internal sealed class DataProtectionKeyRingCheck(IKeyManager keys) : IHostedService
+internal sealed partial class DataProtectionKeyRingCheck(IKeyManager keys, ILogger<DataProtectionKeyRingCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,12 +22,9 @@ internal sealed class DataProtectionKeyRingCheck(IKeyManager keys) : IHostedServ
             {
                 _ = key.Descriptor;
             }
-            catch (CryptographicException ex)
+            catch (CryptographicException)
             {
-                throw new InvalidOperationException(
-                    $"The portal's data-protection key {key.KeyId} cannot be read: {ex.Message} Start with the key-encryption "
-                    + "key that sealed it, or delete the rows of portal_data_protection_keys (everyone signed in to the "
-                    + "portal signs in again).", ex);
+                LogSkipped(logger, key.KeyId);
             }
         }
 
@@ -32,4 +32,8 @@ internal sealed class DataProtectionKeyRingCheck(IKeyManager keys) : IHostedServ
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The portal's data-protection key {KeyId} is skipped: it does not open here (see the error "
+        + "before). A new key is made when no other is usable; start every node with the same key-encryption key.")]
+    private static partial void LogSkipped(ILogger logger, Guid keyId);
 }

@@ -16,7 +16,7 @@ namespace Mailseal.Portal.Tests.Hosting;
 /// <summary>
 /// The portal's data-protection keys in the shared store are sealed under the key-encryption key, on SQLite and on
 /// PostgreSQL: no master key in clear, no start-up warning, keys stored in clear by an earlier version still read,
-/// and a node with another KEK refuses to start instead of making a new key ring.
+/// and a key that does not open with a node's KEK is reported and skipped, never fatal.
 /// </summary>
 public sealed class DataProtectionKeyEncryptionTests(PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
@@ -87,25 +87,33 @@ public sealed class DataProtectionKeyEncryptionTests(PostgresTestDatabase postgr
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Start_AnotherKek_RefusesToStartNamingBothAndAddsNoKey(StorageProvider provider)
+    public async Task Start_AnotherKek_LogsTheKeyNamingBothSkipsItAndTheRightKekStillReadsTheFirst(StorageProvider provider)
     {
         var right = NewKekFile("kek-a");
         var wrong = NewKekFile("kek-b");
         var store = await StoreSettingsAsync(provider, right.Path);
-        await using (await StartAsync(store, new RecordingLoggerProvider()))
+        string token;
+        await using (var first = await StartAsync(store, new RecordingLoggerProvider()))
         {
+            token = Protector(first).Protect(Payload);
         }
 
         var logs = new RecordingLoggerProvider();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            StartAsync([.. store, "--Storage:KeyEncryptionKeyFile=" + wrong.Path], logs));
+        await using (var misconfigured = await StartAsync([.. store, "--Storage:KeyEncryptionKeyFile=" + wrong.Path], logs))
+        {
+            // It runs (the gateway's mail must not stop for antiforgery keys), with a key of its own.
+            Assert.Equal(Payload, Protector(misconfigured).Unprotect(Protector(misconfigured).Protect(Payload)));
+            Assert.ThrowsAny<CryptographicException>(() => Protector(misconfigured).Unprotect(token));
+        }
 
-        Assert.Contains(right.Id, error.Message, StringComparison.Ordinal);
-        Assert.Contains(wrong.Id, error.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Lines, l => l.StartsWith($"{LogLevel.Error} ", StringComparison.Ordinal)
-            && l.Contains($"does not open with this node's key-encryption key {wrong.Id}", StringComparison.Ordinal));
+            && l.Contains($"does not open with this node's key-encryption key {wrong.Id}", StringComparison.Ordinal)
+            && l.Contains(right.Id, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.StartsWith($"{LogLevel.Warning} ", StringComparison.Ordinal) && l.Contains("is skipped", StringComparison.Ordinal));
+
+        // Started again with the right KEK, the node still reads what the first start protected.
         await using var again = await StartAsync(store, new RecordingLoggerProvider());
-        Assert.Single(await again.Services.GetRequiredService<IDataProtectionKeyStore>().GetAllAsync());
+        Assert.Equal(Payload, Protector(again).Unprotect(token));
     }
 
     public void Dispose() => _shared.Dispose();
