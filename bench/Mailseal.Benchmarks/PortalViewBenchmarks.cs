@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Mailseal.Portal.Reading;
 using Mailseal.Portal.Viewing;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -50,15 +51,12 @@ public class PortalViewBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>As the read page does it: unseal into memory, parse, build the view.</summary>
+    /// <summary>As every read request does it (<c>SessionMessageOpener</c>, then <c>MessageViewBuilder</c>): unseal, parse, build the view.</summary>
     [Benchmark(Description = "View (decrypt and render)")]
     public async Task<MessageView> View()
     {
-        var plaintext = new MemoryStream(_envelope.Length);
-        await _harness.EnvelopeUnsealer.UnsealAsync(new MemoryStream(_envelope, writable: false), plaintext);
-        plaintext.Position = 0;
-        using var message = await MimeMessage.LoadAsync(plaintext, persistent: false);
-        return _views.Build(message);
+        using var opened = await OpenedMessage.UnsealAsync(_harness.EnvelopeUnsealer, _envelope, CancellationToken.None);
+        return _views.Build(opened.Message);
     }
 
     [Benchmark(Description = "AES-GCM + base64 decode")]
