@@ -10,49 +10,18 @@ namespace Mailseal.Portal.Viewing;
 /// </summary>
 internal sealed class Base64DecodedLength
 {
-    private static readonly SearchValues<byte> Base64Text =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n \t"u8);
+    private const int PieceBytes = 32 * 1024;
 
-    private static readonly SearchValues<byte> PaddingText = SearchValues.Create("=\r\n \t"u8);
+    private static readonly SearchValues<byte> SymbolsAndWhiteSpace =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\r\n \t"u8);
+
+    private static readonly SearchValues<byte> PaddingAndWhiteSpace = SearchValues.Create("=\r\n \t"u8);
 
     private static readonly SearchValues<byte> Blanks = SearchValues.Create(" \t"u8);
-
-    private const int PieceBytes = 32 * 1024;
 
     private long _symbols;
     private long _padding;
     private bool _malformed;
-
-    public void Add(ReadOnlySpan<byte> text)
-    {
-        // Several passes go over each piece: pieces that fit the CPU cache make them cheap after the first.
-        for (; text.Length > PieceBytes; text = text[PieceBytes..])
-        {
-            AddPiece(text[..PieceBytes]);
-        }
-
-        AddPiece(text);
-    }
-
-    private void AddPiece(ReadOnlySpan<byte> text)
-    {
-        if (_malformed || text.IndexOfAnyExcept(Base64Text) >= 0)
-        {
-            _malformed = true;
-            return;
-        }
-
-        // Once padding has begun, only more padding and white space may follow.
-        var padding = _padding > 0 ? 0 : text.IndexOf((byte)'=');
-        var symbols = padding < 0 ? text : text[..padding];
-        _symbols += symbols.Length - WhiteSpace(symbols);
-        if (padding >= 0)
-        {
-            var tail = text[padding..];
-            _malformed = tail.IndexOfAnyExcept(PaddingText) >= 0;
-            _padding += tail.Count((byte)'=');
-        }
-    }
 
     /// <summary>The decoded length, or null when the text is not well-formed base64.</summary>
     public long? Result
@@ -71,6 +40,37 @@ internal sealed class Base64DecodedLength
                 2 => 1,
                 _ => 0,
             };
+        }
+    }
+
+    public void Add(ReadOnlySpan<byte> text)
+    {
+        // Several passes go over each piece: pieces that fit the CPU cache make them cheap after the first.
+        for (; text.Length > PieceBytes; text = text[PieceBytes..])
+        {
+            AddPiece(text[..PieceBytes]);
+        }
+
+        AddPiece(text);
+    }
+
+    private void AddPiece(ReadOnlySpan<byte> text)
+    {
+        if (_malformed)
+        {
+            return;
+        }
+
+        // Symbols and white space run up to the padding (or a stray byte); once padding has begun, only more padding
+        // and white space may follow.
+        var end = _padding > 0 ? 0 : text.IndexOfAnyExcept(SymbolsAndWhiteSpace);
+        var symbols = end < 0 ? text : text[..end];
+        _symbols += symbols.Length - WhiteSpace(symbols);
+        if (end >= 0)
+        {
+            var tail = text[end..];
+            _malformed = tail.IndexOfAnyExcept(PaddingAndWhiteSpace) >= 0;
+            _padding += tail.Count((byte)'=');
         }
     }
 
