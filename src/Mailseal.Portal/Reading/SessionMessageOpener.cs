@@ -1,13 +1,12 @@
 using Mailseal.Core.Portal;
 using Mailseal.Protection.Envelope;
-using MimeKit;
 
 namespace Mailseal.Portal.Reading;
 
 /// <summary>
 /// Unseals a session's envelope from the shared cache into memory, per request: nothing decrypted touches a disk
 /// or the database. Memory is bounded by the envelope, which is bounded by Portal:MaxEnvelopeBytes (the plaintext
-/// is never longer than its envelope).
+/// is never longer than its envelope, and the message is parsed from it in place: <see cref="OpenedMessage"/>).
 /// </summary>
 public sealed class SessionMessageOpener(IPreSessionStore store, EnvelopeUnsealer unsealer, TimeProvider time)
 {
@@ -22,24 +21,22 @@ public sealed class SessionMessageOpener(IPreSessionStore store, EnvelopeUnseale
             return null;
         }
 
-        var plaintext = new MemoryStream(envelope.Length);
-        License license;
+        OpenedMessage opened;
         try
         {
-            license = await unsealer.UnsealAsync(new MemoryStream(envelope, writable: false), plaintext, cancellationToken);
+            opened = await OpenedMessage.UnsealAsync(unsealer, envelope, cancellationToken);
         }
         catch (EnvelopeInvalidException)
         {
             return null;
         }
 
-        if (license.ExpiresAt is { } expiry && expiry <= now)
+        if (opened.License.ExpiresAt is { } expiry && expiry <= now)
         {
+            opened.Dispose();
             return null;
         }
 
-        plaintext.Position = 0;
-        var message = await MimeMessage.LoadAsync(plaintext, persistent: false, cancellationToken);
-        return new OpenedMessage(license, message);
+        return opened;
     }
 }

@@ -7,5 +7,8 @@ namespace Mailseal.Portal.Viewing;
 /// </param>
 /// <param name="FileName">A name safe for Content-Disposition: no path, no control characters, never empty.</param>
 /// <param name="ContentType">The media type without parameters, e.g. "application/pdf".</param>
-/// <param name="Size">The decoded size in bytes.</param>
-public sealed record AttachmentView(string Id, string FileName, string ContentType, long Size);
+/// <param name="Size">
+/// The decoded size in bytes: what the download holds. Null when it cannot be known without decoding the part (base64
+/// that is not well-formed): the page says the size is unknown rather than show a wrong one.
+/// </param>
+public sealed record AttachmentView(string Id, string FileName, string ContentType, long? Size);

@@ -79,15 +79,7 @@ public sealed class MessageViewBuilder(IOptions<ViewingOptions> options)
         var mediaType = part.ContentType.MimeType.ToLowerInvariant();
 #pragma warning restore CA1308
         var fileName = AttachmentFileName.For(DisplayText.Clean(part.FileName, Options.MaxTextFieldLength * 4), mediaType);
-        long size = 0;
-        if (part.Content is not null)
-        {
-            using var counter = new CappedBuffer(0);
-            part.Content.DecodeTo(counter);
-            size = counter.Written;
-        }
-
-        return new AttachmentView(id, fileName, mediaType, size);
+        return new AttachmentView(id, fileName, mediaType, DecodedSize.Of(part));
     }
 
     // A parser or decoder failure on hostile bytes must reach the caller as the one documented exception.

@@ -63,6 +63,31 @@ public sealed class ReadPagesTests
         Assert.Equal(HttpStatusCode.Gone, body.StatusCode);
     }
 
+    [Fact]
+    public async Task Read_Attachments_ListedWithTheSizeOfTheirDownloadOrAsUnknown()
+    {
+        await using var app = await PortalApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        var file = new byte[3000];
+        var message = Encoding.ASCII.GetBytes(
+            $"From: Alice <alice@example.org>\r\nTo: {Bob}\r\nSubject: Sizes\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nTwo files.\r\n"
+            + "--b\r\nContent-Type: application/pdf; name=\"whole.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Convert.ToBase64String(file, Base64FormattingOptions.InsertLineBreaks) + "\r\n"
+            + "--b\r\nContent-Type: application/pdf; name=\"damaged.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "JVBERi0x*LjQK\r\n--b--\r\n");
+        var id = await ArriveAndSignInAsync(app, browser, await app.SealAsync(message, [Bob]));
+
+        using var read = await browser.GetAsync($"/read/{id}");
+        using var whole = await browser.GetAsync($"/read/{id}/attachments/2");
+
+        var html = await read.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Matches(@"whole\.pdf</a>\s*\(2\.9 KB\)", html);
+        Assert.Matches(@"damaged\.pdf</a>\s*\(size unknown\)", html);
+        Assert.Equal(file, await whole.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task<string> ArriveAndSignInAsync(PortalApp app, Browser browser, byte[] envelope)
     {
         using var arrival = await browser.PostEnvelopeAsync(envelope);
