@@ -143,14 +143,14 @@ public sealed class GatewayMessageHandler(
     }
 
     /// <summary>
-    /// A message with a copy to seal is remembered while its copies are made, not after: the store's commit (an
-    /// fsync) then overlaps the sealing instead of adding to the reply's latency. Remembering a message whose copy
-    /// then fails only keeps more of its thread sealed. Microsoft.Data.Sqlite completes synchronously, hence Task.Run.
+    /// A message with a copy to seal is remembered as its copies are made, not after: over PostgreSQL the round trip
+    /// overlaps the sealing (SQLite completes at once, and its commit no longer waits for the disk). Remembering a
+    /// message whose copy then fails only keeps more of its thread sealed.
     /// </summary>
     private Task RememberSealedThreadAsync(
         MessageTransaction transaction, ParsedMessage parsed, IReadOnlyList<CopyPlan> plans, CancellationToken cancellationToken) =>
         plans.Any(p => p.Action == CopyAction.Seal) && parsed.Message.MessageId is { Length: > 0 } sealedId
-            ? Task.Run(() => RememberThreadAsync(transaction, sealedId, cancellationToken), cancellationToken)
+            ? RememberThreadAsync(transaction, sealedId, cancellationToken)
             : Task.CompletedTask;
 
     private async Task RememberThreadAsync(MessageTransaction transaction, string messageId, CancellationToken cancellationToken)
