@@ -54,7 +54,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPortalPagePreview, PortalPagePreview>();
         services.AddHostedService<PortalCleanupService>();
         services.AddMailsealPortalPassCodes(configuration);
-        services.AddMailsealPortalReading(configuration);
+        services.AddMailsealPortalViewing(configuration);
         services.AddMailsealPortalReplying(configuration);
 
         services.AddSingleton<DataProtectionKeySealer>();

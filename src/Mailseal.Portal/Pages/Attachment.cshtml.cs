@@ -14,7 +14,7 @@ public sealed class AttachmentModel : SessionPageModel
     [FromRoute(Name = "attachmentId")]
     public string AttachmentId { get; set; } = "";
 
-    public async Task<IActionResult> OnGetAsync([FromServices] MessageViewBuilder views, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         using var viewed = await OpenViewAsync(cancellationToken);
         if (viewed is null)
@@ -23,7 +23,7 @@ public sealed class AttachmentModel : SessionPageModel
         }
 
         var listed = ViewedParts.FindAttachment(viewed.View, AttachmentId);
-        var part = listed is null ? null : views.FindAttachment(viewed.Opened.Message, AttachmentId);
+        var part = listed is null || viewed.Walked is null ? null : MessageViewBuilder.FindAttachment(viewed.Walked, AttachmentId);
         if (listed is null || part?.Content is null)
         {
             return NotFound();

@@ -63,7 +63,8 @@ public abstract class SessionPageModel : PortalPageModel
         await UseBrandingAsync(opened.License.BrandingTemplate, cancellationToken);
         try
         {
-            return new ViewedMessage(opened, services.GetRequiredService<MessageViewBuilder>().Build(opened.Message));
+            var (view, walked) = services.GetRequiredService<MessageViewBuilder>().BuildWalked(opened.Message);
+            return new ViewedMessage(opened, view) { Walked = walked };
         }
         catch (MessageViewException)
         {

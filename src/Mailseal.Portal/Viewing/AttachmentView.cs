@@ -3,7 +3,7 @@ namespace Mailseal.Portal.Viewing;
 /// <summary>A part offered for download.</summary>
 /// <param name="Id">
 /// The part's position, IMAP style ("2", "1.3", "3.1.2"): the same for the same message bytes, digits and
-/// dots only, so it is safe in a URL path segment. <see cref="MessageViewBuilder.FindAttachment"/> takes it back.
+/// dots only, so it is safe in a URL path segment. <see cref="MessageViewBuilder.FindAttachment(MimeKit.MimeMessage, string)"/> takes it back.
 /// </param>
 /// <param name="FileName">A name safe for Content-Disposition: no path, no control characters, never empty.</param>
 /// <param name="ContentType">The media type without parameters, e.g. "application/pdf".</param>

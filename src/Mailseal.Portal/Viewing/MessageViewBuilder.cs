@@ -16,13 +16,20 @@ public sealed class MessageViewBuilder(IOptions<ViewingOptions> options)
     /// <see cref="ViewingOptions"/> whatever the message holds.
     /// </summary>
     /// <exception cref="MessageViewException">The message cannot be shown at all (its text names no content).</exception>
-    public MessageView Build(MimeMessage message)
+    public MessageView Build(MimeMessage message) => BuildWalked(message).View;
+
+    /// <summary>
+    /// <see cref="Build"/>, also handing back the walk the view was made from, so that a download finds its part
+    /// (<see cref="FindAttachment(WalkedMessage, string)"/>) without walking and decoding the message again.
+    /// </summary>
+    /// <exception cref="MessageViewException">The message cannot be shown at all.</exception>
+    internal (MessageView View, WalkedMessage Walked) BuildWalked(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         return Guard(() =>
         {
             var walked = new MessageWalker(Options).Walk(message);
-            return Render(walked, new BodyDocumentWriter(Options.MaxBodyCharacters));
+            return (Render(walked, new BodyDocumentWriter(Options.MaxBodyCharacters)), walked);
         });
     }
 
@@ -43,6 +50,9 @@ public sealed class MessageViewBuilder(IOptions<ViewingOptions> options)
 
         return Guard(() => Find(new MessageWalker(Options).Walk(message), id));
     }
+
+    /// <summary>The part listed as attachment <paramref name="id"/> in an earlier walk, or null.</summary>
+    internal static MimePart? FindAttachment(WalkedMessage walked, string id) => PartIds.IsWellFormed(id) ? Find(walked, id) : null;
 
     private static MimePart? Find(WalkedMessage walked, string id)
     {

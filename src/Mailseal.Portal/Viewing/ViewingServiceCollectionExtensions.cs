@@ -9,7 +9,7 @@ public static class ViewingServiceCollectionExtensions
     /// Registers <see cref="MessageViewBuilder"/> with "Portal:View" bound to <see cref="ViewingOptions"/>
     /// (validated on start). The web side calls it, with <c>AddMailsealPortalReplying</c> for replies.
     /// </summary>
-    public static IServiceCollection AddMailsealPortalReading(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMailsealPortalViewing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ViewingOptions>()
