@@ -1,5 +1,4 @@
 using Mailseal.Core.Classification;
-using Mailseal.Core.Organization;
 using Mailseal.Core.Rules;
 using Mailseal.Core.Tracking;
 using Mailseal.Gateway.Front;
@@ -58,8 +57,9 @@ public sealed class GatewayMessageHandler(
         {
             var result = await DeliverCopyAsync(new CopyRequest(transaction, message, plan, facts.Sender, language), cancellationToken);
             results.Add(result);
-            metrics.CopyHandled(result, TrafficRecorder.DirectionOf(result, organization, facts.Sender));
-            await TrackAsync(transaction, result, evaluation, organization, facts.Sender, cancellationToken);
+            var direction = TrafficRecorder.DirectionOf(result, organization, facts.Sender);
+            metrics.CopyHandled(result, direction);
+            await TrackAsync(transaction, result, evaluation, direction, cancellationToken);
         }
 
         await sealedThread;
@@ -128,14 +128,14 @@ public sealed class GatewayMessageHandler(
     }
 
     private async Task TrackAsync(MessageTransaction transaction, CopyResult result, RuleEvaluation evaluation,
-        OrganizationSnapshot organization, string sender, CancellationToken cancellationToken)
+        TrafficDirection direction, CancellationToken cancellationToken)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
             LogCopy(transaction, result, evaluation);
         }
 
-        traffic.Record(TrafficRecorder.CountsFor(result, evaluation, organization, sender, traffic.Today));
+        traffic.Record(TrafficRecorder.CountsFor(result, evaluation, direction, traffic.Today));
         if (result.AnyDelivered && result.Plan.Action == CopyAction.Unseal && result.InnerMessageId is { Length: > 0 } innerId)
         {
             await RememberThreadAsync(transaction, innerId, cancellationToken);

@@ -19,13 +19,11 @@ public sealed class TrafficRecorder(ITrafficCounterStore store, TimeProvider tim
     /// <summary>Name counted for copies sealed by the thread rule rather than by a rule.</summary>
     public const string ThreadRuleName = "(thread)";
 
-    public static IReadOnlyList<TrafficCount> CountsFor(CopyResult copy, RuleEvaluation evaluation, OrganizationSnapshot organization,
-        string sender, DateOnly day)
+    /// <summary>The counts of one copy going in <paramref name="direction"/> (<see cref="DirectionOf"/>).</summary>
+    public static IReadOnlyList<TrafficCount> CountsFor(CopyResult copy, RuleEvaluation evaluation, TrafficDirection direction, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(copy);
         ArgumentNullException.ThrowIfNull(evaluation);
-        ArgumentNullException.ThrowIfNull(organization);
-        var direction = DirectionOf(copy, organization, sender);
         var action = ActionOf(copy);
         var matches = evaluation.Recipients
             .Where(o => copy.Plan.Recipients.Contains(o.Recipient, StringComparer.OrdinalIgnoreCase))

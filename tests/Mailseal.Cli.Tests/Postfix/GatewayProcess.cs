@@ -98,7 +98,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         {
             // A suspended gateway must run again to hear SIGTERM and stop gracefully.
             ProcessSignals.Continue(ProcessId);
-            await ChildProcess.RunAsync("kill", "-TERM", ProcessId.ToString(CultureInfo.InvariantCulture));
+            ProcessSignals.Terminate(ProcessId);
             await _process.WaitForExitAsync();
         }
 

@@ -25,7 +25,6 @@ namespace Mailseal.Delivery.Tests.Infrastructure;
 /// </summary>
 public sealed class DkimTestContext : IAsyncLifetime, IDisposable
 {
-    private readonly Dictionary<string, string> _records = new(StringComparer.OrdinalIgnoreCase);
     private TempDirectory? _temp;
     private MailsealStorage? _storage;
     private TenantKeyRing? _ring;
@@ -41,7 +40,7 @@ public sealed class DkimTestContext : IAsyncLifetime, IDisposable
     internal InMemoryDkimPublicKeyLocator Locator { get; } = new();
 
     /// <summary>The DNS TXT records published so far, by name.</summary>
-    internal IReadOnlyDictionary<string, string> Records => _records;
+    internal IReadOnlyDictionary<string, string> Records => Locator.Records;
 
     public async Task InitializeAsync()
     {
@@ -72,7 +71,6 @@ public sealed class DkimTestContext : IAsyncLifetime, IDisposable
 
         var key = await Keys.CreateAsync(domain, "test", bits);
         Locator.Publish(key.DnsName, DkimDnsRecord.Value(key));
-        _records[key.DnsName] = DkimDnsRecord.Value(key);
     }
 
     /// <summary>Signs <paramref name="original"/> (read through <paramref name="content"/> when given) and splits off the field.</summary>

@@ -11,6 +11,9 @@ public sealed class InMemoryDkimPublicKeyLocator : DkimPublicKeyLocatorBase
     /// <summary>Publishes <paramref name="txtValue"/> at &lt;selector&gt;._domainkey.&lt;domain&gt;.</summary>
     public void Publish(string dnsName, string txtValue) => _records[dnsName] = txtValue;
 
+    /// <summary>The TXT record values published so far, by DNS name (for verifiers outside MimeKit).</summary>
+    public IReadOnlyDictionary<string, string> Records => _records;
+
     public override AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
         _records.TryGetValue($"{selector}._domainkey.{domain}", out var value)
             ? GetPublicKey(value)
