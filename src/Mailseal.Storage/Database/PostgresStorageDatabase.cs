@@ -60,12 +60,11 @@ internal sealed class PostgresStorageDatabase : StorageDatabase
     public override async Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        // Npgsql sends BEGIN with the first command, and the setting travels with the statement: two round trips in all.
         await using var transaction = await connection.BeginTransactionAsync(command.CancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SET LOCAL synchronous_commit = off", transaction: transaction, cancellationToken: command.CancellationToken));
         var rows = await connection.ExecuteAsync(new CommandDefinition(
-            command.CommandText, command.Parameters, transaction, command.CommandTimeout, command.CommandType, command.Flags,
-            command.CancellationToken));
+            "SET LOCAL synchronous_commit = off;\n" + command.CommandText, command.Parameters, transaction, command.CommandTimeout,
+            command.CommandType, command.Flags, command.CancellationToken));
         await transaction.CommitAsync(command.CancellationToken);
         return rows;
     }

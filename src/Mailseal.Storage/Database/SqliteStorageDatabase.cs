@@ -73,10 +73,11 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     public override async Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await connection.ExecuteAsync("PRAGMA synchronous = NORMAL");
         try
         {
-            return await connection.ExecuteAsync(command);
+            return await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA synchronous = NORMAL;\n" + command.CommandText, command.Parameters, command.Transaction, command.CommandTimeout,
+                command.CommandType, command.Flags, command.CancellationToken));
         }
         finally
         {
