@@ -1,3 +1,4 @@
+using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -75,7 +76,8 @@ internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPage
         IsEssential = true,
     };
 
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    // The TCP peer, as the API's refusals log it (the page is served on the admin listener only).
+    private static string ClientOf(HttpContext context) => AdminListener.ClientAddress(context)?.ToString() ?? "unknown";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin page sign-in with key {KeyId} from {Client}")]
     private static partial void LogSignedIn(ILogger logger, string keyId, string client);
