@@ -37,8 +37,7 @@ internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPage
             return null;
         }
 
-        var live = (await keys.ListAsync(cancellationToken)).Any(k => k.Id == session.KeyId && !k.IsRevoked);
-        return live ? session.KeyId : null;
+        return await keys.IsLiveAsync(session.KeyId, cancellationToken) ? session.KeyId : null;
     }
 
     /// <summary>Checks a key typed into the sign-in form; on success sets the session cookie.</summary>
