@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Mailseal.Core.Administration;
+using Mailseal.Testing.Images;
 
 namespace Mailseal.PowerShell.Tests;
 
@@ -20,7 +21,9 @@ public sealed class OmeConfigurationCmdletTests : IDisposable
     public void SetOmeConfiguration_TextsAndLogo_ThenEmptyTextAndNullImage_RevertToDefaults()
     {
         var identity = NewIdentity();
-        var logo = TestImages.Png(_server.Files, identity + ".png");
+        // Written to a file, where PowerShell's Get-Content -AsByteStream reads it.
+        var logo = Path.Combine(_server.Files, identity + ".png");
+        File.WriteAllBytes(logo, TestImages.Png(200, 80));
         _session.Run("New-OMEConfiguration -Identity $id | Out-Null", ("id", identity));
         _session.Run("""
             Set-OMEConfiguration -Identity $id -EmailText 'Contoso intro' -DisclaimerText 'Contoso disclaimer' -PortalText 'Contoso' -Image (Get-Content $logo -AsByteStream)

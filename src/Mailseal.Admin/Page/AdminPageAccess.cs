@@ -1,3 +1,4 @@
+using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -36,8 +37,7 @@ internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPage
             return null;
         }
 
-        var live = (await keys.ListAsync(cancellationToken)).Any(k => k.Id == session.KeyId && !k.IsRevoked);
-        return live ? session.KeyId : null;
+        return await keys.IsLiveAsync(session.KeyId, cancellationToken) ? session.KeyId : null;
     }
 
     /// <summary>Checks a key typed into the sign-in form; on success sets the session cookie.</summary>
@@ -75,7 +75,8 @@ internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPage
         IsEssential = true,
     };
 
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    // The TCP peer, as the API's refusals log it (the page is served on the admin listener only).
+    private static string ClientOf(HttpContext context) => AdminListener.ClientAddress(context)?.ToString() ?? "unknown";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin page sign-in with key {KeyId} from {Client}")]
     private static partial void LogSignedIn(ILogger logger, string keyId, string client);

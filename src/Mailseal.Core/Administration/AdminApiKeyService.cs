@@ -33,6 +33,10 @@ public sealed class AdminApiKeyService(IAdminApiKeyStore store, AuditTrail audit
     public async Task<IReadOnlyList<AdminApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         [.. (await store.ListAsync(cancellationToken)).Select(AdminApiKeyInfo.From)];
 
+    /// <summary>Whether the key with this id exists and is not revoked (a sign-in session lives only as long as its key).</summary>
+    public async Task<bool> IsLiveAsync(string id, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(id, cancellationToken) is { RevokedAt: null };
+
     public async Task RevokeAsync(string id, AdminActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

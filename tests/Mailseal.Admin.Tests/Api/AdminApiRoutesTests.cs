@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mailseal.Testing;
+using Mailseal.Testing.Images;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ public sealed partial class AdminApiRoutesTests : IAsyncLifetime
         var set = await CallAsync<JsonElement>("ome-configurations/set", new
         {
             identity = "OME Configuration",
-            request = new { emailText = "Contoso secure mail", portalText = "Contoso", imageSpecified = true, image = TestImages.Png() },
+            request = new { emailText = "Contoso secure mail", portalText = "Contoso", imageSpecified = true, image = TestImages.Png(40, 20) },
         });
         Assert.Equal("Contoso secure mail", set.GetProperty("emailText").GetString());
         Assert.NotEqual(JsonValueKind.Null, set.GetProperty("image").ValueKind);

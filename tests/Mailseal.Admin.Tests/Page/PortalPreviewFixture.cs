@@ -1,6 +1,7 @@
 using Mailseal.Admin.Tests.Api;
 using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
+using Mailseal.Testing.Images;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailseal.Admin.Tests.Page;

@@ -1,11 +1,12 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace Mailseal.Admin.Tests.Api;
+namespace Mailseal.Testing.Images;
 
-internal static class TestImages
+/// <summary>A plain logo for branding tests: a one-colour PNG of the given size.</summary>
+public static class TestImages
 {
-    public static byte[] Png(int width = 40, int height = 20)
+    public static byte[] Png(int width, int height)
     {
         using var image = new Image<Rgba32>(width, height, new Rgba32(31, 78, 121));
         using var output = new MemoryStream();
