@@ -39,6 +39,18 @@ internal sealed class SmtpConnection : IAsyncDisposable
     /// <summary>False once anything went wrong or the next hop said it is closing: never reuse it then.</summary>
     public bool IsUsable { get; set; } = true;
 
+    /// <summary>
+    /// A transaction began and did not end with the reply to its data (every recipient refused, DATA refused): the
+    /// next transaction starts with RSET. A transaction that ended cleanly leaves nothing to reset.
+    /// </summary>
+    public bool NeedsReset { get; set; }
+
+    /// <summary>
+    /// Whether the next hop sent anything while the connection sat idle: a closed connection reads as input, and so
+    /// does a timeout notice (a 421) that would otherwise be taken for the reply to the next command.
+    /// </summary>
+    public bool HasInputWhileIdle => Reader.HasBufferedData || _socket.Poll(0, SelectMode.SelectRead);
+
     /// <summary>When the connection was last handed back to the pool.</summary>
     public DateTimeOffset IdleSince { get; set; }
 
@@ -95,13 +107,14 @@ internal sealed class SmtpConnection : IAsyncDisposable
         await _stream.FlushAsync(token);
     }
 
-    /// <summary>RSET before reuse: clears any state and proves the connection is still alive.</summary>
+    /// <summary>RSET before reuse: clears the state of an unfinished transaction and proves the connection is still alive.</summary>
     public async Task<bool> TryResetAsync(DeliveryDeadline deadline)
     {
         try
         {
             var reply = await CommandAsync("RSET\r\n", deadline);
-            return reply.Code == 250;
+            NeedsReset = reply.Code != 250;
+            return !NeedsReset;
         }
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException
             || ex is OperationCanceledException && !deadline.CallerToken.IsCancellationRequested)

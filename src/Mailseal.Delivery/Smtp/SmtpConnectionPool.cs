@@ -4,8 +4,11 @@ namespace Mailseal.Delivery.Smtp;
 
 /// <summary>
 /// Connections to the next hop, reused across messages. At most <see cref="DeliveryOptions.PoolSize"/> are
-/// open at once; an idle one older than <see cref="DeliveryOptions.MaxIdleTime"/> is closed, and one that
-/// fails its RSET before reuse is replaced by a fresh connection (once).
+/// open at once; an idle one older than <see cref="DeliveryOptions.MaxIdleTime"/>, or one the next hop closed or
+/// spoke on while it was idle, is closed. A connection whose
+/// last transaction ended cleanly is reused as it is (a round trip saved per message; one the next hop closed
+/// meanwhile is found at the next transaction's first reply, <see cref="StaleConnectionException"/>); one left in
+/// an unfinished transaction is reset first, and replaced by a fresh connection when its RSET fails.
 /// </summary>
 internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
@@ -25,22 +28,24 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         _slots = new SemaphoreSlim(options.PoolSize, options.PoolSize);
     }
 
-    public async Task<SmtpConnection> RentAsync(DeliveryDeadline deadline)
+    /// <summary>An idle connection (reset first when it needs it), or a new one; waits for a free slot.</summary>
+    /// <remarks>With <paramref name="reuse"/> false, a fresh connection whatever is idle.</remarks>
+    public async Task<PooledConnection> RentAsync(DeliveryDeadline deadline, bool reuse = true)
     {
         await _slots.WaitAsync(deadline.Token);
         try
         {
-            while (_idle.TryPop(out var connection))
+            while (reuse && _idle.TryPop(out var connection))
             {
-                if (_time.GetUtcNow() - connection.IdleSince > _options.MaxIdleTime)
+                if (_time.GetUtcNow() - connection.IdleSince > _options.MaxIdleTime || connection.HasInputWhileIdle)
                 {
                     await connection.DisposeAsync();
                     continue;
                 }
 
-                if (await connection.TryResetAsync(deadline))
+                if (!connection.NeedsReset || await connection.TryResetAsync(deadline))
                 {
-                    return connection;
+                    return new PooledConnection(connection, Reused: true);
                 }
 
                 connection.IsUsable = false;
@@ -48,7 +53,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
                 break;
             }
 
-            return await SmtpConnection.OpenAsync(_nextHop, _options, _heloName, deadline);
+            return new PooledConnection(await SmtpConnection.OpenAsync(_nextHop, _options, _heloName, deadline), Reused: false);
         }
         catch
         {
@@ -88,3 +93,6 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         _slots.Dispose();
     }
 }
+
+/// <summary>A rented connection, and whether it carried an earlier transaction (the next hop may have closed it since).</summary>
+internal readonly record struct PooledConnection(SmtpConnection Connection, bool Reused);

@@ -36,12 +36,28 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         ArgumentNullException.ThrowIfNull(message);
         message.Validate();
         using var deadline = new DeliveryDeadline(_options.TotalTimeout, cancellationToken);
+        try
+        {
+            return await DeliverOnceAsync(message, reuse: true, deadline, cancellationToken);
+        }
+        catch (StaleConnectionException)
+        {
+            // Nothing was accepted on the closed connection and nothing of the message was read: one fresh attempt.
+            return await DeliverOnceAsync(message, reuse: false, deadline, cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    private async Task<DeliveryResult> DeliverOnceAsync(
+        OutboundMessage message, bool reuse, DeliveryDeadline deadline, CancellationToken cancellationToken)
+    {
         SmtpConnection? connection = null;
         try
         {
-            connection = await _pool.RentAsync(deadline);
-            var result = await SmtpTransaction.SendAsync(connection, message, deadline);
-            return result;
+            var pooled = await _pool.RentAsync(deadline, reuse);
+            connection = pooled.Connection;
+            return await SmtpTransaction.SendAsync(connection, message, pooled.Reused, deadline);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,8 +88,6 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             }
         }
     }
-
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private static void Fail(SmtpConnection? connection)
     {

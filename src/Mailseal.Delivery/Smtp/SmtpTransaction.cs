@@ -1,16 +1,18 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Mailseal.Delivery.Smtp;
 
 /// <summary>
-/// One MAIL/RCPT/DATA transaction on an open connection, with a result per recipient. MAIL and RCPT go in
+/// One MAIL/RCPT/DATA transaction on an open connection, with a result per recipient. MAIL, RCPT and DATA go in
 /// one write when the next hop offers PIPELINING; the message is streamed, dot-stuffed, never re-encoded.
 /// </summary>
 internal static class SmtpTransaction
 {
-    public static async Task<DeliveryResult> SendAsync(SmtpConnection connection, OutboundMessage message, DeliveryDeadline deadline)
+    /// <summary>Sends the message; with <paramref name="reused"/> a closed connection shows as <see cref="StaleConnectionException"/>.</summary>
+    public static async Task<DeliveryResult> SendAsync(SmtpConnection connection, OutboundMessage message, bool reused, DeliveryDeadline deadline)
     {
         var capabilities = connection.Capabilities;
         var size = message.Content.CanSeek ? message.Content.Length - message.Content.Position : (long?)null;
@@ -45,33 +47,43 @@ internal static class SmtpTransaction
 
         mailFrom.Append("\r\n");
         var rcptTo = message.Recipients.Select(r => $"RCPT TO:<{r}>\r\n").ToList();
-        var (mailReply, rcptReplies) = await EnvelopeAsync(connection, mailFrom.ToString(), rcptTo, deadline);
-        connection.IsUsable &= !mailReply.IsClosing && !rcptReplies.Any(r => r?.IsClosing == true);
-        if (!mailReply.IsPositive)
-        {
-            return ForAll(message.Recipients, mailReply);
-        }
-
+        // Until the reply to the data is read, the next transaction on this connection starts with RSET.
+        connection.NeedsReset = true;
+        var envelope = await EnvelopeAsync(connection, mailFrom.ToString(), rcptTo, reused, deadline);
+        var (mailReply, rcptReplies) = (envelope.Mail, envelope.Rcpt);
+        connection.IsUsable &= !mailReply.IsClosing && !rcptReplies.Any(r => r?.IsClosing == true) && envelope.Data?.IsClosing != true;
         var results = new RecipientResult?[message.Recipients.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            if (rcptReplies[i] is { IsPositive: false } reply)
+            if (!mailReply.IsPositive)
+            {
+                results[i] = Result(message.Recipients[i], mailReply.FailureStatus, mailReply);
+            }
+            else if (rcptReplies[i] is { IsPositive: false } reply)
             {
                 results[i] = Result(message.Recipients[i], reply.FailureStatus, reply);
             }
         }
 
-        if (results.All(r => r is not null) || !connection.IsUsable)
+        var nobodyAccepted = results.All(r => r is not null);
+        if (nobodyAccepted && envelope.Data?.Code == 354)
         {
-            return Complete(message.Recipients, results, rcptReplies.FirstOrDefault(r => r?.IsClosing == true));
+            // A next hop that opens the data with no recipient accepted: closing the connection drops it, and nothing is sent.
+            connection.IsUsable = false;
         }
 
-        var dataReply = await connection.CommandAsync("DATA\r\n", deadline);
+        if (nobodyAccepted || !connection.IsUsable)
+        {
+            return Complete(message.Recipients, results, rcptReplies.FirstOrDefault(r => r?.IsClosing == true) ?? (mailReply.IsClosing ? mailReply : null));
+        }
+
+        var dataReply = envelope.Data ?? await connection.CommandAsync("DATA\r\n", deadline);
         if (dataReply.Code == 354)
         {
             await DotStuffingWriter.WriteAsync(message.Content, connection.Stream,
                 () => deadline.Arm(connection.Options.CommandTimeout), deadline.Token);
             dataReply = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.DataReplyTimeout));
+            connection.NeedsReset = false;
         }
 
         connection.IsUsable &= !dataReply.IsClosing;
@@ -84,26 +96,46 @@ internal static class SmtpTransaction
         return new DeliveryResult(results!);
     }
 
-    private static async Task<(SmtpReply Mail, SmtpReply?[] Rcpt)> EnvelopeAsync(
-        SmtpConnection connection, string mailFrom, List<string> rcptTo, DeliveryDeadline deadline)
+    /// <summary>
+    /// MAIL and RCPT, and with PIPELINING the DATA command too (RFC 2920 §3.1: DATA may end a group), in one write.
+    /// On a reused connection, a first reply that never comes or says 421 is a connection the next hop has closed
+    /// while it was idle: <see cref="StaleConnectionException"/>, before anything was accepted.
+    /// </summary>
+    private static async Task<Envelope> EnvelopeAsync(
+        SmtpConnection connection, string mailFrom, List<string> rcptTo, bool reused, DeliveryDeadline deadline)
     {
         var rcptReplies = new SmtpReply?[rcptTo.Count];
-        if (connection.Capabilities.Pipelining)
+        var pipelining = connection.Capabilities.Pipelining;
+        SmtpReply mail;
+        try
         {
-            await connection.WriteAsync(mailFrom + string.Concat(rcptTo), deadline);
-            var mail = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.CommandTimeout));
+            await connection.WriteAsync(pipelining ? mailFrom + string.Concat(rcptTo) + "DATA\r\n" : mailFrom, deadline);
+            mail = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.CommandTimeout));
+        }
+        catch (Exception ex) when (reused && ex is IOException or SocketException)
+        {
+            throw new StaleConnectionException(ex);
+        }
+
+        if (reused && mail.IsClosing)
+        {
+            throw new StaleConnectionException(mail.ToString());
+        }
+
+        if (pipelining)
+        {
             for (var i = 0; i < rcptReplies.Length; i++)
             {
                 rcptReplies[i] = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.CommandTimeout));
             }
 
-            return (mail, rcptReplies);
+            var data = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.CommandTimeout));
+            return new Envelope(mail, rcptReplies, data);
         }
 
-        var mailReply = await connection.CommandAsync(mailFrom, deadline);
-        if (!mailReply.IsPositive)
+        if (!mail.IsPositive)
         {
-            return (mailReply, rcptReplies);
+            return new Envelope(mail, rcptReplies, null);
         }
 
         for (var i = 0; i < rcptReplies.Length; i++)
@@ -115,7 +147,7 @@ internal static class SmtpTransaction
             }
         }
 
-        return (mailReply, rcptReplies);
+        return new Envelope(mail, rcptReplies, null);
     }
 
     // Decides BODY=8BITMIME; reads a seekable message once more and puts it back where it was.
@@ -160,9 +192,8 @@ internal static class SmtpTransaction
         return new DeliveryResult(results!);
     }
 
-    private static DeliveryResult ForAll(IReadOnlyList<string> recipients, SmtpReply reply) =>
-        new(recipients.Select(r => Result(r, reply.FailureStatus, reply)).ToList());
-
     private static RecipientResult Result(string recipient, DeliveryStatus status, SmtpReply reply) =>
         new(recipient, status, reply.Code, reply.EnhancedStatusCode, reply.ToString());
+
+    private sealed record Envelope(SmtpReply Mail, SmtpReply?[] Rcpt, SmtpReply? Data);
 }

@@ -57,16 +57,15 @@ internal sealed class PostgresStorageDatabase : StorageDatabase
     /// An asynchronous commit (synchronous_commit off, for this transaction only): PostgreSQL's WAL writer flushes it
     /// within a few hundred milliseconds; a crash of the server before that loses it, never corrupts anything.
     /// </remarks>
-    public override async Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
+    public override async Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(connection);
         // Npgsql sends BEGIN with the first command, and the setting travels with the statement: two round trips in all.
         await using var transaction = await connection.BeginTransactionAsync(command.CancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(new CommandDefinition(
             "SET LOCAL synchronous_commit = off;\n" + command.CommandText, command.Parameters, transaction, command.CommandTimeout,
             command.CommandType, command.Flags, command.CancellationToken));
         await transaction.CommitAsync(command.CancellationToken);
-        return rows;
     }
 
     public override object ToDatabaseTime(DateTimeOffset time) => TruncateToMilliseconds(time);

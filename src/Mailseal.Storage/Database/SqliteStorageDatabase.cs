@@ -68,20 +68,22 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
 
     /// <remarks>
     /// In WAL mode, synchronous NORMAL writes the commit to the log without an fsync; the log is synced at the next
-    /// FULL commit or checkpoint. The setting belongs to the connection, which goes back to the pool: it is set back.
+    /// FULL commit or checkpoint. The setting belongs to the connection, which goes back to the pool: it is set back in
+    /// the same command, and again when the statement fails.
     /// </remarks>
-    public override async Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
+    public override async Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(connection);
         try
         {
-            return await connection.ExecuteAsync(new CommandDefinition(
-                "PRAGMA synchronous = NORMAL;\n" + command.CommandText, command.Parameters, command.Transaction, command.CommandTimeout,
-                command.CommandType, command.Flags, command.CancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"PRAGMA synchronous = NORMAL;\n{command.CommandText};\nPRAGMA synchronous = FULL;", command.Parameters, command.Transaction,
+                command.CommandTimeout, command.CommandType, command.Flags, command.CancellationToken));
         }
-        finally
+        catch
         {
             await connection.ExecuteAsync("PRAGMA synchronous = FULL");
+            throw;
         }
     }
 

@@ -30,7 +30,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
     /// reaches the disk — at the next ordinary commit, or the system's write-back. Only for what may be lost that
     /// way; every other commit still waits for the disk. Nothing of this setting outlives the call.
     /// </summary>
-    public abstract Task<int> ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command);
+    public abstract Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command);
 
     /// <summary>A UTC time as the database stores it, truncated to whole milliseconds.</summary>
     public abstract object ToDatabaseTime(DateTimeOffset time);

@@ -171,6 +171,39 @@ public sealed class SmtpNextHopDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_ConnectionReusedAfterACleanTransaction_NoResetAndOneWriteForTheEnvelope()
+    {
+        await using var sink = new SmtpSink();
+        await using var delivery = Create(sink.NextHop);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var result = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple($"Message {i}")), CancellationToken.None);
+            Assert.True(result.AllDelivered, Describe(result));
+        }
+
+        Assert.Equal(["EHLO", "MAIL", "RCPT", "DATA", "MAIL", "RCPT", "DATA"], sink.Commands);
+        Assert.Equal(1, sink.Sessions);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AfterEveryRecipientWasRefused_ResetsThenDeliversOnTheSameConnection()
+    {
+        await using var sink = new SmtpSink();
+        await using var delivery = Create(sink.NextHop);
+
+        var refused = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("first"), "refuse@example.net"), CancellationToken.None);
+        var result = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("second"), "bob@example.net"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, Assert.Single(refused.Recipients).Status);
+        Assert.True(result.AllDelivered, Describe(result));
+        // The sink refuses a DATA without recipients before it executes it; the transaction is reset before the next.
+        Assert.Equal(["EHLO", "MAIL", "RCPT", "RSET", "MAIL", "RCPT", "DATA"], sink.Commands);
+        Assert.Equal("bob@example.net", Assert.Single(Assert.Single(sink.Messages).Recipients));
+        Assert.Equal(1, sink.Sessions);
+    }
+
+    [Fact]
     public async Task DeliverAsync_ConnectionIdleTooLong_OpensANewOne()
     {
         await using var sink = new SmtpSink();
@@ -204,6 +237,21 @@ public sealed class SmtpNextHopDeliveryTests
         Assert.True(result.AllDelivered, Describe(result));
         Assert.Equal(2, sink.Messages.Count);
         Assert.Equal(2, sink.Sessions);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_PooledConnectionClosedAsTheNextMessageStarts_DeliversOnceOnAFreshConnection()
+    {
+        await using var nextHop = new ClosingNextHop();
+        await using var delivery = Create(nextHop.NextHop);
+
+        var first = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("first")), CancellationToken.None);
+        var second = await delivery.DeliverAsync(TestMessages.Envelope(TestMessages.Simple("second")), CancellationToken.None);
+
+        Assert.True(first.AllDelivered, Describe(first));
+        Assert.True(second.AllDelivered, Describe(second));
+        Assert.Equal(2, nextHop.Sessions);
+        Assert.Collection(nextHop.Messages, m => Assert.Contains("first", m, StringComparison.Ordinal), m => Assert.Contains("second", m, StringComparison.Ordinal));
     }
 
     [Fact]

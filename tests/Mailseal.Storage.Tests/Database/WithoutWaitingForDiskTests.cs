@@ -19,9 +19,8 @@ public sealed class WithoutWaitingForDiskTests(PostgresTestDatabase postgres) : 
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE marks (value INTEGER NOT NULL)");
 
-        var rows = await database.ExecuteWithoutWaitingForDiskAsync(connection, new CommandDefinition("INSERT INTO marks (value) VALUES (7)"));
+        await database.ExecuteWithoutWaitingForDiskAsync(connection, new CommandDefinition("INSERT INTO marks (value) VALUES (7)"));
 
-        Assert.Equal(1, rows);
         await using (var raw = await OpenRawAsync(options))
         {
             Assert.Equal(7, await raw.ExecuteScalarAsync<int>("SELECT value FROM marks"));

@@ -71,8 +71,9 @@ public sealed class SmtpSink : IAsyncDisposable
             }));
         }
         _server = new SmtpServer.SmtpServer(options, services);
-        _server.SessionCreated += (_, _) =>
+        _server.SessionCreated += (_, e) =>
         {
+            e.Context.CommandExecuting += (_, command) => Commands.Enqueue(command.Command.Name);
             Interlocked.Increment(ref _sessions);
             Interlocked.Increment(ref _active);
         };
@@ -105,6 +106,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public int ActiveSessions => Volatile.Read(ref _active);
 
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
+
+    /// <summary>The name of every command the sink executed, in order, over all sessions (EHLO, MAIL, RCPT, DATA, RSET, …).</summary>
+    public ConcurrentQueue<string> Commands { get; } = new();
 
     public SmtpServer.Protocol.SmtpResponse DataReply { get; set; } = SmtpServer.Protocol.SmtpResponse.Ok;
 
