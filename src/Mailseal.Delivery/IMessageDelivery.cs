@@ -12,4 +12,13 @@ public interface IMessageDelivery
     /// per-recipient results; only cancellation by <paramref name="cancellationToken"/> throws.
     /// </summary>
     Task<DeliveryResult> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a copy whose content is still being made, so that the next hop answers the envelope while it is: over
+    /// SMTP with PIPELINING, MAIL, RCPT and DATA go out now and the content follows at
+    /// <see cref="IDeliveryTransaction.CompleteAsync"/>. Where nothing can go ahead (the pickup folder, a next hop
+    /// without PIPELINING or not reachable now), the copy is delivered whole at completion. Throws only for an
+    /// unusable envelope (<see cref="ArgumentException"/>) or cancellation.
+    /// </summary>
+    Task<IDeliveryTransaction> BeginAsync(OutboundEnvelope envelope, CancellationToken cancellationToken);
 }

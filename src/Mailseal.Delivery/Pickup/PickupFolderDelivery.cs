@@ -27,6 +27,14 @@ public sealed partial class PickupFolderDelivery : IMessageDelivery
     /// <summary>The pickup folder (absolute).</summary>
     public string Directory { get; }
 
+    /// <summary>A file is written whole: nothing goes ahead of the content.</summary>
+    public Task<IDeliveryTransaction> BeginAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        envelope.Validate();
+        return Task.FromResult<IDeliveryTransaction>(new WholeMessageTransaction(this, envelope));
+    }
+
     public async Task<DeliveryResult> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -47,44 +47,89 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         }
     }
 
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
-
-    private async Task<DeliveryResult> DeliverOnceAsync(
-        OutboundMessage message, bool reuse, DeliveryDeadline deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rents a connection and writes MAIL, RCPT and DATA at once; their replies arrive while the caller makes the
+    /// content. When that cannot be done now (no PIPELINING, an address the next hop cannot take, the next hop not
+    /// reachable), the copy is delivered the ordinary way at completion, which also reports any failure.
+    /// </summary>
+    public async Task<IDeliveryTransaction> BeginAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
+        envelope.Validate();
+        var deadline = new DeliveryDeadline(_options.TotalTimeout, cancellationToken);
         SmtpConnection? connection = null;
         try
         {
-            var pooled = await _pool.RentAsync(deadline, reuse);
+            var pooled = await _pool.RentAsync(deadline);
             connection = pooled.Connection;
-            return await SmtpTransaction.SendAsync(connection, message, pooled.Reused, deadline);
+            if (await SmtpTransaction.BeginAsync(connection, envelope, pooled.Reused, deadline) is { } commands)
+            {
+                return new Begun(this, envelope, pooled, commands, deadline);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException or SmtpProtocolException or StaleConnectionException
+            || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Fail(connection);
+        }
+
+        if (connection is not null)
+        {
+            await _pool.ReturnAsync(connection);
+        }
+
+        deadline.Dispose();
+        return new WholeMessageTransaction(this, envelope);
+    }
+
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    private Task<DeliveryResult> DeliverOnceAsync(OutboundMessage message, bool reuse, DeliveryDeadline deadline, CancellationToken cancellationToken) =>
+        RunAsync(message, async slot =>
+        {
+            var pooled = await _pool.RentAsync(deadline, reuse);
+            slot.Connection = pooled.Connection;
+            return await SmtpTransaction.SendAsync(pooled.Connection, message, pooled.Reused, deadline);
+        }, rented: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one attempt on the connection <paramref name="attempt"/> puts in the slot, turns the next hop's failures into
+    /// results, and gives the connection back (closed unless it is still usable).
+    /// </summary>
+    private async Task<DeliveryResult> RunAsync(
+        OutboundMessage message, Func<ConnectionSlot, Task<DeliveryResult>> attempt, SmtpConnection? rented, CancellationToken cancellationToken)
+    {
+        var slot = new ConnectionSlot { Connection = rented };
+        try
+        {
+            return await attempt(slot);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Fail(connection);
+            Fail(slot.Connection);
             return Failed(message, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null);
         }
         catch (SmtpProtocolException ex)
         {
-            Fail(connection);
+            Fail(slot.Connection);
             var status = ex.IsTransient ? DeliveryStatus.TransientFailure : DeliveryStatus.PermanentFailure;
             return Failed(message, status, ex.Message, ex);
         }
         catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException)
         {
-            Fail(connection);
+            Fail(slot.Connection);
             return Failed(message, DeliveryStatus.TransientFailure, $"Next hop {_nextHop}: {ex.Message}", null);
         }
         catch
         {
-            Fail(connection);
+            Fail(slot.Connection);
             throw;
         }
         finally
         {
-            if (connection is not null)
+            if (slot.Connection is not null)
             {
-                await _pool.ReturnAsync(connection);
+                await _pool.ReturnAsync(slot.Connection);
             }
         }
     }
@@ -106,4 +151,48 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {NextHop} failed for {RecipientCount} recipients ({Status}): {Detail}")]
     private static partial void LogFailure(ILogger logger, string nextHop, int recipientCount, DeliveryStatus status, string detail);
+
+    private sealed class ConnectionSlot
+    {
+        public SmtpConnection? Connection { get; set; }
+    }
+
+    /// <summary>A transaction whose envelope went out: completion reads its replies and sends the content.</summary>
+    private sealed class Begun(
+        SmtpNextHopDelivery delivery, OutboundEnvelope envelope, PooledConnection pooled, string[] commands, DeliveryDeadline deadline) : IDeliveryTransaction
+    {
+        private bool _handedBack;
+
+        public async Task<DeliveryResult> CompleteAsync(Stream content, CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_handedBack, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            var message = envelope.With(content);
+            message.Validate();
+            _handedBack = true;
+            try
+            {
+                return await delivery.RunAsync(message,
+                    _ => SmtpTransaction.CompleteAsync(pooled.Connection, message, commands, pooled.Reused, deadline), pooled.Connection, deadline.CallerToken);
+            }
+            catch (StaleConnectionException)
+            {
+                // Closed while idle, found at the first reply: nothing was accepted, the content is untouched.
+                return await delivery.DeliverOnceAsync(message, reuse: false, deadline, deadline.CallerToken);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_handedBack)
+            {
+                // Never completed: the next hop may wait for the data, so the connection is closed, and nothing is delivered.
+                _handedBack = true;
+                Fail(pooled.Connection);
+                await delivery._pool.ReturnAsync(pooled.Connection);
+            }
+
+            deadline.Dispose();
+        }
+    }
 }

@@ -7,49 +7,109 @@ namespace Mailseal.Delivery.Smtp;
 
 /// <summary>
 /// One MAIL/RCPT/DATA transaction on an open connection, with a result per recipient. MAIL, RCPT and DATA go in
-/// one write when the next hop offers PIPELINING; the message is streamed, dot-stuffed, never re-encoded.
+/// one write when the next hop offers PIPELINING — with the content at hand (<see cref="SendAsync"/>), or ahead of it
+/// while it is made (<see cref="BeginAsync"/>, <see cref="CompleteAsync"/>); the message is streamed, dot-stuffed,
+/// never re-encoded.
 /// </summary>
 internal static class SmtpTransaction
 {
     /// <summary>Sends the message; with <paramref name="reused"/> a closed connection shows as <see cref="StaleConnectionException"/>.</summary>
     public static async Task<DeliveryResult> SendAsync(SmtpConnection connection, OutboundMessage message, bool reused, DeliveryDeadline deadline)
     {
-        var capabilities = connection.Capabilities;
         var size = message.Content.CanSeek ? message.Content.Length - message.Content.Position : (long?)null;
-        if (capabilities.MaxSize is { } max && size > max)
+        if (TooLarge(connection, message.Recipients, size) is { } tooLarge)
         {
-            return DeliveryResult.ForAll(message.Recipients, DeliveryStatus.PermanentFailure,
-                $"The message ({size} bytes) is larger than the next hop accepts ({max} bytes).", null, "5.3.4");
+            return tooLarge;
         }
 
-        var needsUtf8 = !Ascii.IsValid(message.Sender) || message.Recipients.Any(r => !Ascii.IsValid(r));
-        if (needsUtf8 && !capabilities.SmtpUtf8)
+        if (Utf8Refusal(connection, message.Sender, message.Recipients) is { } refusal)
         {
-            return DeliveryResult.ForAll(message.Recipients, DeliveryStatus.PermanentFailure,
-                "The envelope has non-ASCII addresses and the next hop does not offer SMTPUTF8.", null, "5.6.7");
+            return refusal;
         }
 
-        var mailFrom = new StringBuilder("MAIL FROM:<").Append(message.Sender).Append('>');
-        if (capabilities.Size && size is { } known)
+        var eightBit = connection.Capabilities.EightBitMime && await HasEightBitBytesAsync(message.Content, deadline.Token);
+        var commands = EnvelopeCommands(connection, message.Sender, message.Recipients, size, eightBit);
+        await WriteEnvelopeAsync(connection, commands, reused, deadline);
+        return await FinishAsync(connection, message, commands, reused, deadline);
+    }
+
+    /// <summary>
+    /// Writes the envelope of a copy whose content is still being made (PIPELINING only): no SIZE, which is not known
+    /// yet, and BODY=8BITMIME whenever the next hop offers it (it allows 7-bit content too). Null when the envelope
+    /// cannot go ahead (no PIPELINING, or an address the next hop cannot take): the copy then goes the ordinary way.
+    /// </summary>
+    public static async Task<string[]?> BeginAsync(SmtpConnection connection, OutboundEnvelope envelope, bool reused, DeliveryDeadline deadline)
+    {
+        if (!connection.Capabilities.Pipelining || Utf8Refusal(connection, envelope.Sender, envelope.Recipients) is not null)
+        {
+            return null;
+        }
+
+        var commands = EnvelopeCommands(connection, envelope.Sender, envelope.Recipients, size: null, eightBit: connection.Capabilities.EightBitMime);
+        await WriteEnvelopeAsync(connection, commands, reused, deadline);
+        return commands;
+    }
+
+    /// <summary>Reads the replies to an envelope written by <see cref="BeginAsync"/>, then sends <paramref name="message"/>'s content.</summary>
+    public static async Task<DeliveryResult> CompleteAsync(
+        SmtpConnection connection, OutboundMessage message, string[] commands, bool reused, DeliveryDeadline deadline)
+    {
+        var size = message.Content.CanSeek ? message.Content.Length - message.Content.Position : (long?)null;
+        if (TooLarge(connection, message.Recipients, size) is { } tooLarge)
+        {
+            // The next hop may already wait for the data: closing the connection leaves it nothing to take.
+            connection.IsUsable = false;
+            return tooLarge;
+        }
+
+        return await FinishAsync(connection, message, commands, reused, deadline);
+    }
+
+    private static DeliveryResult? TooLarge(SmtpConnection connection, IReadOnlyList<string> recipients, long? size) =>
+        connection.Capabilities.MaxSize is { } max && size > max
+            ? DeliveryResult.ForAll(recipients, DeliveryStatus.PermanentFailure,
+                $"The message ({size} bytes) is larger than the next hop accepts ({max} bytes).", null, "5.3.4")
+            : null;
+
+    private static DeliveryResult? Utf8Refusal(SmtpConnection connection, string sender, IReadOnlyList<string> recipients) =>
+        NeedsUtf8(sender, recipients) && !connection.Capabilities.SmtpUtf8
+            ? DeliveryResult.ForAll(recipients, DeliveryStatus.PermanentFailure,
+                "The envelope has non-ASCII addresses and the next hop does not offer SMTPUTF8.", null, "5.6.7")
+            : null;
+
+    private static bool NeedsUtf8(string sender, IReadOnlyList<string> recipients) =>
+        !Ascii.IsValid(sender) || recipients.Any(r => !Ascii.IsValid(r));
+
+    /// <summary>MAIL FROM, one RCPT TO per recipient, and DATA last when the next hop offers PIPELINING.</summary>
+    private static string[] EnvelopeCommands(SmtpConnection connection, string sender, IReadOnlyList<string> recipients, long? size, bool eightBit)
+    {
+        var mailFrom = new StringBuilder("MAIL FROM:<").Append(sender).Append('>');
+        if (connection.Capabilities.Size && size is { } known)
         {
             mailFrom.Append(CultureInfo.InvariantCulture, $" SIZE={known}");
         }
 
-        if (capabilities.EightBitMime && await HasEightBitBytesAsync(message.Content, deadline.Token))
+        if (eightBit)
         {
             mailFrom.Append(" BODY=8BITMIME");
         }
 
-        if (needsUtf8)
+        if (NeedsUtf8(sender, recipients))
         {
             mailFrom.Append(" SMTPUTF8");
         }
 
         mailFrom.Append("\r\n");
-        var rcptTo = message.Recipients.Select(r => $"RCPT TO:<{r}>\r\n").ToList();
+        return [mailFrom.ToString(), .. recipients.Select(r => $"RCPT TO:<{r}>\r\n"), .. connection.Capabilities.Pipelining ? ["DATA\r\n"] : Array.Empty<string>()];
+    }
+
+    /// <summary>The replies to the envelope, then the content when a recipient was accepted, then the reply to it.</summary>
+    private static async Task<DeliveryResult> FinishAsync(
+        SmtpConnection connection, OutboundMessage message, string[] commands, bool reused, DeliveryDeadline deadline)
+    {
         // Until the reply to the data is read, the next transaction on this connection starts with RSET.
         connection.NeedsReset = true;
-        var envelope = await EnvelopeAsync(connection, mailFrom.ToString(), rcptTo, reused, deadline);
+        var envelope = await ReadEnvelopeAsync(connection, commands, reused, deadline);
         var (mailReply, rcptReplies) = (envelope.Mail, envelope.Rcpt);
         connection.IsUsable &= !mailReply.IsClosing && !rcptReplies.Any(r => r?.IsClosing == true) && envelope.Data?.IsClosing != true;
         var results = new RecipientResult?[message.Recipients.Count];
@@ -96,20 +156,31 @@ internal static class SmtpTransaction
         return new DeliveryResult(results!);
     }
 
-    /// <summary>
-    /// MAIL and RCPT, and with PIPELINING the DATA command too (RFC 2920 §3.1: DATA may end a group), in one write.
-    /// On a reused connection, a first reply that never comes or says 421 is a connection the next hop has closed
-    /// while it was idle: <see cref="StaleConnectionException"/>, before anything was accepted.
-    /// </summary>
-    private static async Task<Envelope> EnvelopeAsync(
-        SmtpConnection connection, string mailFrom, List<string> rcptTo, bool reused, DeliveryDeadline deadline)
+    /// <summary>With PIPELINING the whole envelope in one write; without it, MAIL alone (RCPT follow one by one).</summary>
+    private static async Task WriteEnvelopeAsync(SmtpConnection connection, string[] commands, bool reused, DeliveryDeadline deadline)
     {
-        var rcptReplies = new SmtpReply?[rcptTo.Count];
+        try
+        {
+            await connection.WriteAsync(connection.Capabilities.Pipelining ? string.Concat(commands) : commands[0], deadline);
+        }
+        catch (Exception ex) when (reused && ex is IOException or SocketException)
+        {
+            throw new StaleConnectionException(ex);
+        }
+    }
+
+    /// <summary>
+    /// The replies to MAIL, each RCPT and (with PIPELINING, RFC 2920 §3.1: DATA may end a group) DATA. On a reused
+    /// connection, a first reply that never comes or says 421 is a connection the next hop closed while it was idle:
+    /// <see cref="StaleConnectionException"/>, before anything was accepted.
+    /// </summary>
+    private static async Task<Envelope> ReadEnvelopeAsync(SmtpConnection connection, string[] commands, bool reused, DeliveryDeadline deadline)
+    {
         var pipelining = connection.Capabilities.Pipelining;
+        var rcptReplies = new SmtpReply?[commands.Length - (pipelining ? 2 : 1)];
         SmtpReply mail;
         try
         {
-            await connection.WriteAsync(pipelining ? mailFrom + string.Concat(rcptTo) + "DATA\r\n" : mailFrom, deadline);
             mail = await connection.Reader.ReadAsync(deadline.Arm(connection.Options.CommandTimeout));
         }
         catch (Exception ex) when (reused && ex is IOException or SocketException)
@@ -140,7 +211,7 @@ internal static class SmtpTransaction
 
         for (var i = 0; i < rcptReplies.Length; i++)
         {
-            rcptReplies[i] = await connection.CommandAsync(rcptTo[i], deadline);
+            rcptReplies[i] = await connection.CommandAsync(commands[i + 1], deadline);
             if (rcptReplies[i]!.IsClosing)
             {
                 break;

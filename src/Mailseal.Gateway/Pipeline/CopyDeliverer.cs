@@ -37,9 +37,15 @@ public sealed class CopyDeliverer(
         };
     }
 
+    /// <summary>
+    /// The next hop answers the envelope while the copy is sealed and signed. When sealing fails, the begun transaction is
+    /// dropped unfinished: the next hop gets nothing, and the failure propagates.
+    /// </summary>
     private async Task<CopyResult> SealAsync(CopyRequest request, CancellationToken cancellationToken)
     {
         var plan = request.Plan;
+        var envelope = new OutboundEnvelope(request.Transaction.ReversePath, plan.Recipients);
+        await using var transaction = await delivery.BeginAsync(envelope, cancellationToken);
         await using var output = spoolFactory();
         await WriteReceivedAsync(request.Transaction, output, cancellationToken);
         request.Spool.Position = 0;
@@ -47,8 +53,9 @@ public sealed class CopyDeliverer(
             SenderOf(request), plan.Recipients, plan.Decision.BrandingTemplate ?? OmeConfiguration.DefaultIdentity, request.Language);
         var license = await sealer.SealAsync(request.Spool, sealRequest, output, cancellationToken);
         output.Position = 0;
-        var signed = await dkim.SignAsync(new OutboundMessage(request.Transaction.ReversePath, plan.Recipients, output), cancellationToken);
-        var replies = await SendAsync(signed, $"delivered encrypted as envelope {license.EnvelopeIdHex}", cancellationToken);
+        var signed = await dkim.SignAsync(envelope.With(output), cancellationToken);
+        var result = await transaction.CompleteAsync(signed.Content, cancellationToken);
+        var replies = Replies(signed, result, $"delivered encrypted as envelope {license.EnvelopeIdHex}");
         return new CopyResult(plan, replies, license.EnvelopeIdHex, output.Length);
     }
 
@@ -97,13 +104,13 @@ public sealed class CopyDeliverer(
         return new CopyResult(request.Plan, replies, BytesOut: output.Length);
     }
 
-    private async Task<IReadOnlyList<SmtpReply>> SendAsync(OutboundMessage message, string action, CancellationToken cancellationToken)
-    {
-        var result = await delivery.DeliverAsync(message, cancellationToken);
-        return [.. message.Recipients.Select((_, i) => i < result.Recipients.Count
+    private async Task<IReadOnlyList<SmtpReply>> SendAsync(OutboundMessage message, string action, CancellationToken cancellationToken) =>
+        Replies(message, await delivery.DeliverAsync(message, cancellationToken), action);
+
+    private static SmtpReply[] Replies(OutboundMessage message, DeliveryResult result, string action) =>
+        [.. message.Recipients.Select((_, i) => i < result.Recipients.Count
             ? PipelineReplies.Delivered(result.Recipients[i], action)
             : PipelineReplies.TemporaryFailure)];
-    }
 
     private Task WriteReceivedAsync(MessageTransaction transaction, Stream output, CancellationToken cancellationToken) =>
         output.WriteAsync(TraceHeaders.Received(transaction, Hostname, time.GetUtcNow()), cancellationToken).AsTask();

@@ -30,6 +30,21 @@ public sealed class PickupFolderDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task BeginThenComplete_WritesTheWholeFileAtCompletion()
+    {
+        var delivery = Create();
+        var content = TestMessages.Simple();
+
+        await using var transaction = await delivery.BeginAsync(new OutboundEnvelope(TestMessages.Sender, ["bob@example.net"]), CancellationToken.None);
+        Assert.False(Directory.Exists(Outbox) && Directory.GetFiles(Outbox).Length > 0);
+        var result = await transaction.CompleteAsync(new MemoryStream(content), CancellationToken.None);
+
+        Assert.True(result.AllDelivered);
+        var written = await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(Outbox)));
+        Assert.Equal([.. "X-Sender: alice@example.com\r\nX-Receiver: bob@example.net\r\n"u8.ToArray(), .. content], written);
+    }
+
+    [Fact]
     public async Task DeliverAsync_NullSender_WritesEmptyPath()
     {
         var message = new OutboundMessage("", ["bob@example.net"], new MemoryStream(TestMessages.Simple()));

@@ -324,20 +324,20 @@ public sealed class SmtpNextHopDeliveryTests
         Assert.Empty(sink.Messages);
     }
 
-    private static SmtpNextHopDelivery Create(string nextHop, Action<DeliveryOptions>? configure = null, TimeProvider? time = null)
+    internal static SmtpNextHopDelivery Create(string nextHop, Action<DeliveryOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new DeliveryOptions { NextHop = nextHop, HeloName = "gateway.test" };
         configure?.Invoke(options);
         return new SmtpNextHopDelivery(Options.Create(options), time ?? TimeProvider.System, NullLogger<SmtpNextHopDelivery>.Instance);
     }
 
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Describe(DeliveryResult result) =>
+    internal static string Describe(DeliveryResult result) =>
         string.Join("; ", result.Recipients.Select(r => $"{r.Recipient}: {r.Status} {r.Detail}"));
 }

@@ -12,6 +12,9 @@ internal static class FailingParts
     {
         public Task<DeliveryResult> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("delivery broke");
+
+        public Task<IDeliveryTransaction> BeginAsync(OutboundEnvelope envelope, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("delivery broke");
     }
 
     /// <summary>Writes nothing and says the next hop deferred.</summary>
@@ -19,6 +22,9 @@ internal static class FailingParts
     {
         public Task<DeliveryResult> DeliverAsync(OutboundMessage message, CancellationToken cancellationToken) =>
             Task.FromResult(DeliveryResult.ForAll(message.Recipients, DeliveryStatus.TransientFailure, "try later", 421, "4.4.2"));
+
+        public Task<IDeliveryTransaction> BeginAsync(OutboundEnvelope envelope, CancellationToken cancellationToken) =>
+            Task.FromResult<IDeliveryTransaction>(new WholeMessageTransaction(this, envelope));
     }
 
     public sealed class BrokenDatabaseException() : DbException("database unavailable");
