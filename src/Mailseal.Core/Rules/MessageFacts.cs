@@ -1,4 +1,5 @@
 using Mailseal.Core.Classification;
+using Mailseal.Core.Mime;
 using MimeKit;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -75,7 +76,8 @@ public sealed class MessageFacts
 
                 break;
             case MimePart part when part.IsAttachment || (part is not TextPart && part.FileName is not null):
-                attachments.Add(new AttachmentFact(part.FileName ?? "", DecodedSize(part)));
+                // Base64 that does not count by rule is measured the forgiving way, as any decoder would read it.
+                attachments.Add(new AttachmentFact(part.FileName ?? "", DecodedSize.Of(part) ?? DecodedSize.ByDecoding(part)));
                 break;
             case TextPart { IsHtml: true } html:
                 text.Add(HtmlAsText(html.Text));
@@ -103,15 +105,4 @@ public sealed class MessageFacts
         return counter.Count;
     }
 
-    private static long DecodedSize(MimePart part)
-    {
-        if (part.Content is null)
-        {
-            return 0;
-        }
-
-        using var counter = new CountingStream();
-        part.Content.DecodeTo(counter);
-        return counter.Count;
-    }
 }

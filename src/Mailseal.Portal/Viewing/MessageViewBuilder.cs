@@ -1,3 +1,4 @@
+using Mailseal.Core.Mime;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -45,6 +45,26 @@ public sealed class MessageFactsTests
         Assert.Equal("pdf", attachment.Extension);
     }
 
+    [Theory]
+    [InlineData("SGVsbG8sIEJvYiE=\r\n")]
+    [InlineData("SGVsbG8sIEJvYiE=\r\nQQ==\r\n")]
+    [InlineData("SGVsbG8s*IEJvYiE\r\n")]
+    public void From_Base64AttachmentWellFormedOrNot_SizeIsWhatADecoderReads(string encoded)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(
+            "From: a@b.com\r\nTo: c@d.com\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+            + "--b\r\nContent-Type: application/octet-stream; name=x.bin\r\nContent-Disposition: attachment; filename=x.bin\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "--b--\r\n")));
+        var part = message.Attachments.OfType<MimePart>().Single();
+        using var decoded = new MemoryStream();
+        part.Content!.DecodeTo(decoded);
+
+        var facts = MessageFacts.From(message, "", ["c@d.com"], 10);
+
+        Assert.Equal(decoded.Length, Assert.Single(facts.Attachments).Size);
+    }
+
     [Fact]
     public void From_ForwardedMessage_IsAnAttachmentNotBody()
     {

@@ -1,7 +1,7 @@
 using System.Text;
-using Mailseal.Portal.Viewing;
+using Mailseal.Core.Mime;
 
-namespace Mailseal.Portal.Tests.Viewing;
+namespace Mailseal.Core.Tests.Mime;
 
 public sealed class Base64DecodedLengthTests
 {

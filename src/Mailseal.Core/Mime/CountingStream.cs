@@ -1,4 +1,4 @@
-namespace Mailseal.Core.Rules;
+namespace Mailseal.Core.Mime;
 
 /// <summary>A write-only sink that only counts bytes: measures a decoded attachment without keeping it.</summary>
 internal sealed class CountingStream : Stream

@@ -2,20 +2,22 @@ using System.Buffers;
 using MimeKit;
 using MimeKit.IO;
 
-namespace Mailseal.Portal.Viewing;
+namespace Mailseal.Core.Mime;
 
 /// <summary>
 /// The number of bytes a part's download holds, found without decoding where that is possible: base64 is counted
 /// (<see cref="Base64DecodedLength"/>), identity encodings are their length, and quoted-printable and uuencode —
-/// rare, and whose decoders forgive too much to count by rule — go through the decoder the download uses.
+/// rare, and whose decoders forgive too much to count by rule — go through the decoder a download uses. The portal
+/// lists attachments with it, the rules' AttachmentSizeOver compares it.
 /// </summary>
-internal static class DecodedSize
+public static class DecodedSize
 {
     private const int ChunkBytes = 64 * 1024;
 
     /// <summary>The decoded size, or null when it cannot be known without decoding (base64 that is not well-formed).</summary>
     public static long? Of(MimePart part)
     {
+        ArgumentNullException.ThrowIfNull(part);
         if (part.Content is not { Stream: { } stream } content)
         {
             return 0;
@@ -29,12 +31,22 @@ internal static class DecodedSize
                 when stream.CanSeek:
                 return stream.Length;
             default:
-                using (var counter = new CappedBuffer(0))
-                {
-                    content.DecodeTo(counter);
-                    return counter.Written;
-                }
+                return ByDecoding(part);
         }
+    }
+
+    /// <summary>The size MimeKit's decoder gives, whatever the encoding: for base64 that does not count by rule.</summary>
+    public static long ByDecoding(MimePart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.Content is null)
+        {
+            return 0;
+        }
+
+        using var counter = new CountingStream();
+        part.Content.DecodeTo(counter);
+        return counter.Count;
     }
 
     private static long? CountBase64(Stream encoded)

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Mailseal.Portal.Viewing;
+namespace Mailseal.Core.Mime;
 
 /// <summary>
 /// Counts what a base64 text decodes to without decoding it, fed in pieces as they are read. Only a well-formed
@@ -8,7 +8,7 @@ namespace Mailseal.Portal.Viewing;
 /// complete the last group. Anything else (a stray byte, data after the padding, a group left short) has none,
 /// because a lenient decoder's output for it is not the size the sender meant.
 /// </summary>
-internal sealed class Base64DecodedLength
+public sealed class Base64DecodedLength
 {
     private const int PieceBytes = 32 * 1024;
 
