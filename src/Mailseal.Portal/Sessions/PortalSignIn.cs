@@ -104,7 +104,7 @@ public sealed partial class PortalSignIn(
 
     /// <summary>
     /// The browser's session if it lives (neither idle past Portal:SessionIdleTimeout nor past its absolute end);
-    /// a live session's activity is recorded. A dead one is removed.
+    /// a live session's activity is recorded in the same store statement. A dead one is removed.
     /// </summary>
     public async Task<PortalSession?> FindSessionAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -114,22 +114,15 @@ public sealed partial class PortalSignIn(
             return null;
         }
 
-        var session = await sessions.FindAsync(hash, cancellationToken);
-        if (session is null)
+        var session = await sessions.FindLiveAndTouchAsync(hash, time.GetUtcNow(), _options.SessionIdleTimeout, cancellationToken);
+        if (session is null && await sessions.DeleteAsync(hash, cancellationToken))
         {
-            return null;
-        }
-
-        var now = time.GetUtcNow();
-        if (now >= session.ExpiresAt || now - session.LastSeenAt >= _options.SessionIdleTimeout)
-        {
-            await sessions.DeleteAsync(hash, cancellationToken);
+            // The token was known but its session had ended; an unknown token's cookie is left alone, so a late
+            // response to a request from before a new sign-in cannot clear the new session's cookie.
             cookies.Delete(context, cookies.Session);
-            return null;
         }
 
-        await sessions.TouchAsync(hash, now, cancellationToken);
-        return session with { LastSeenAt = now };
+        return session;
     }
 
     /// <summary>Ends the browser's session (store and cookie).</summary>

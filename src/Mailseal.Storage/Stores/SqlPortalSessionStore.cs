@@ -37,16 +37,21 @@ internal sealed class SqlPortalSessionStore : IPortalSessionStore
             cancellationToken: cancellationToken));
     }
 
-    public async Task<PortalSession?> FindAsync(byte[] tokenHash, CancellationToken cancellationToken = default)
+    public async Task<PortalSession?> FindLiveAndTouchAsync(
+        byte[] tokenHash, DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken = default)
     {
+        // Live exactly as PruneAsync's opposite: before the absolute end and seen after now - idleTimeout.
+        // The last-seen time never moves back, so a slower concurrent request cannot shorten the idle window.
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PortalSessionRow>(new CommandDefinition(
             """
-            SELECT token_hash AS TokenHash, presession_hash AS PreSessionHash, envelope_hash AS EnvelopeHash, envelope_id AS EnvelopeId,
-                   recipient AS Recipient, created_at AS CreatedAt, last_seen_at AS LastSeenAt, expires_at AS ExpiresAt
-            FROM portal_sessions WHERE token_hash = @TokenHash
+            UPDATE portal_sessions
+            SET last_seen_at = CASE WHEN last_seen_at < @Now THEN @Now ELSE last_seen_at END
+            WHERE token_hash = @TokenHash AND expires_at > @Now AND last_seen_at > @IdleSince
+            RETURNING token_hash AS TokenHash, presession_hash AS PreSessionHash, envelope_hash AS EnvelopeHash, envelope_id AS EnvelopeId,
+                      recipient AS Recipient, created_at AS CreatedAt, last_seen_at AS LastSeenAt, expires_at AS ExpiresAt
             """,
-            new { TokenHash = tokenHash },
+            new { TokenHash = tokenHash, Now = _database.ToDatabaseTime(now), IdleSince = _database.ToDatabaseTime(now - idleTimeout) },
             cancellationToken: cancellationToken));
         return row is null
             ? null
@@ -55,20 +60,11 @@ internal sealed class SqlPortalSessionStore : IPortalSessionStore
                 _database.FromDatabaseTime(row.CreatedAt), _database.FromDatabaseTime(row.LastSeenAt), _database.FromDatabaseTime(row.ExpiresAt));
     }
 
-    public async Task TouchAsync(byte[] tokenHash, DateTimeOffset lastSeenAt, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(byte[] tokenHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE portal_sessions SET last_seen_at = @LastSeenAt WHERE token_hash = @TokenHash AND last_seen_at < @LastSeenAt",
-            new { TokenHash = tokenHash, LastSeenAt = _database.ToDatabaseTime(lastSeenAt) },
-            cancellationToken: cancellationToken));
-    }
-
-    public async Task DeleteAsync(byte[] tokenHash, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM portal_sessions WHERE token_hash = @TokenHash", new { TokenHash = tokenHash }, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM portal_sessions WHERE token_hash = @TokenHash", new { TokenHash = tokenHash }, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task<int> PruneAsync(DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken = default)
