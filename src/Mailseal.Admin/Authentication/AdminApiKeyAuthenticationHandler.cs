@@ -41,7 +41,7 @@ internal sealed class AdminApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var check = await keyCheck.CheckAsync(client, AdminKeyCheck.BearerKey(Request), Context.RequestAborted);
+        var check = await keyCheck.CheckAsync(Context, AdminKeyCheck.BearerKey(Request));
         if (check.Verdict == AdminKeyVerdict.TooManyFailures)
         {
             AdminKeyCheck.SetRetryAfter(Response, check.RetryAfter);

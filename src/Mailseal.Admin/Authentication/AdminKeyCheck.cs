@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -16,12 +17,42 @@ internal sealed class AdminKeyCheck(AdminApiKeyService keys, AdminKeyFailureLimi
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <param name="client">The admin listener's client address (<c>AdminListener.ClientAddress</c>).</param>
+    // Where a request keeps the key it presented and the result, so that a key asked about twice counts once.
+    private static readonly object CheckedKey = new();
+
+    /// <summary>
+    /// Checks <paramref name="presented"/> for the admin listener's client of <paramref name="context"/>
+    /// (<c>AdminListener.ClientAddress</c>); off the listener there is no address to count against, so nothing is looked
+    /// at. The same key asked about again in one request gets the first answer: the authentication handler runs on
+    /// every admin request, the page then asks about the same Bearer key.
+    /// </summary>
+    /// <param name="context">The request.</param>
     /// <param name="presented">The key as presented; null when none was.</param>
-    /// <param name="cancellationToken">The request's.</param>
-    public async Task<AdminKeyCheckResult> CheckAsync(IPAddress client, string? presented, CancellationToken cancellationToken)
+    public async Task<AdminKeyCheckResult> CheckAsync(HttpContext context, string? presented)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(CheckedKey, out var item) && item is (string checkedKey, AdminKeyCheckResult earlier)
+            && string.Equals(checkedKey, presented, StringComparison.Ordinal))
+        {
+            return earlier;
+        }
+
+        if (AdminListener.ClientAddress(context) is not { } client)
+        {
+            return new(AdminKeyVerdict.Missing, null, TimeSpan.Zero);
+        }
+
+        var result = await CheckAsync(client, presented, context.RequestAborted);
+        if (presented is not null)
+        {
+            context.Items[CheckedKey] = (presented, result);
+        }
+
+        return result;
+    }
+
+    private async Task<AdminKeyCheckResult> CheckAsync(IPAddress client, string? presented, CancellationToken cancellationToken)
+    {
         if (failures.RetryAfter(client) is { } retryAfter)
         {
             return new(AdminKeyVerdict.TooManyFailures, null, retryAfter);

@@ -27,7 +27,7 @@ internal sealed partial class AdminPageAccess(
         if (context.Request.Headers.Authorization.ToString().Length > 0)
         {
             // Any other scheme is no key at all: refused, as on the API, without counting.
-            var check = await CheckAsync(context, AdminKeyCheck.BearerKey(context.Request));
+            var check = await keyCheck.CheckAsync(context, AdminKeyCheck.BearerKey(context.Request));
             switch (check.Verdict)
             {
                 case AdminKeyVerdict.TooManyFailures:
@@ -54,7 +54,7 @@ internal sealed partial class AdminPageAccess(
     public async Task<AdminKeyCheckResult> SignInAsync(HttpContext context, string? presented)
     {
         // A sign-in without a key is a wrong key: only a header can be left out.
-        var check = await CheckAsync(context, presented?.Trim() ?? "");
+        var check = await keyCheck.CheckAsync(context, presented?.Trim() ?? "");
         var client = ClientOf(context);
         if (check.Verdict == AdminKeyVerdict.TooManyFailures)
         {
@@ -91,15 +91,6 @@ internal sealed partial class AdminPageAccess(
         Path = "/",
         IsEssential = true,
     };
-
-    private async Task<AdminKeyCheckResult> CheckAsync(HttpContext context, string? presented)
-    {
-        // The page is served on the admin listener only; off it there is no client address to count failures
-        // against, so no key is looked at.
-        return AdminListener.ClientAddress(context) is { } client
-            ? await keyCheck.CheckAsync(client, presented, context.RequestAborted)
-            : new(AdminKeyVerdict.Missing, null, TimeSpan.Zero);
-    }
 
     // The TCP peer, as the API's refusals log it (the page is served on the admin listener only).
     private static string ClientOf(HttpContext context) => AdminListener.ClientAddress(context)?.ToString() ?? "unknown";
