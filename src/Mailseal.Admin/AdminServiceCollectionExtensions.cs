@@ -29,6 +29,7 @@ public static class AdminServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AdminListenerMatcherPolicy>());
         services.TryAddSingleton<AdminClientNetworks>();
         services.TryAddSingleton<AdminKeyFailureLimiter>();
+        services.TryAddSingleton<AdminKeyCheck>();
         services.TryAddSingleton<AdminListenerAddress>();
         if (!services.Any(s => s.ServiceType == typeof(AdminService)))
         {

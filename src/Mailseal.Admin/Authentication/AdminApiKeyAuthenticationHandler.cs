@@ -1,22 +1,19 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Mailseal.Admin.Api;
 using Mailseal.Admin.Hosting;
-using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Mailseal.Admin.Authentication;
 
 /// <summary>
-/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" with the admin service's key verifier. Clients outside
-/// Admin:AllowedNetworks are <see cref="AdminNetworkGate"/>'s to refuse: their keys are never looked at here. An
+/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" through <see cref="AdminKeyCheck"/>, as the admin page
+/// does. Clients outside Admin:AllowedNetworks are <see cref="AdminNetworkGate"/>'s to refuse: their keys are never looked at here. An
 /// address that sent too many wrong keys gets 429 before its key is looked at. Every refusal is logged with its
 /// reason and the client address, never the key.
 /// </summary>
@@ -24,12 +21,10 @@ internal sealed class AdminApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    AdminApiKeyService keys,
     AdminClientNetworks networks,
-    AdminKeyFailureLimiter failures)
+    AdminKeyCheck keyCheck)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    private const string BearerPrefix = "Bearer ";
     private Func<IResult>? _refusal;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -46,23 +41,16 @@ internal sealed class AdminApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (failures.RetryAfter(client) is { } retryAfter)
+        var check = await keyCheck.CheckAsync(Context, AdminKeyCheck.BearerKey(Request));
+        if (check.Verdict == AdminKeyVerdict.TooManyFailures)
         {
-            Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            AdminKeyCheck.SetRetryAfter(Response, check.RetryAfter);
             return Refuse(AdminRefusals.TooManyFailedKeys, client, AdminProblems.TooManyFailedKeys);
         }
 
-        string? header = Request.Headers[HeaderNames.Authorization];
-        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (check.Key is not { } key)
         {
-            return Refuse(AdminRefusals.NoKey, client, null);
-        }
-
-        var key = await keys.VerifyAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        if (key is null)
-        {
-            failures.RecordFailure(client);
-            return Refuse(AdminRefusals.WrongKey, client, null);
+            return Refuse(check.Verdict == AdminKeyVerdict.Missing ? AdminRefusals.NoKey : AdminRefusals.WrongKey, client, null);
         }
 
         var identity = new ClaimsIdentity(

@@ -1,3 +1,4 @@
+using Mailseal.Admin.Authentication;
 using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Microsoft.AspNetCore.Http;
@@ -7,54 +8,70 @@ namespace Mailseal.Admin.Page;
 
 /// <summary>
 /// Who may see the admin page: a request with a live admin API key as Bearer, or with the session cookie of a
-/// sign-in whose key is still live (a revoked key ends its sessions at once). Fails closed: anything else is nobody.
+/// sign-in whose key is still live (a revoked key ends its sessions at once). Keys, as Bearer or typed into the
+/// sign-in form, go through <see cref="AdminKeyCheck"/>: wrong ones count with the API's against the client address,
+/// and none is looked at while it is over the limit. Fails closed: anything else is nobody.
 /// </summary>
-internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPageSessions sessions, ILogger<AdminPageAccess> logger)
+internal sealed partial class AdminPageAccess(
+    AdminApiKeyService keys,
+    AdminKeyCheck keyCheck,
+    AdminPageSessions sessions,
+    ILogger<AdminPageAccess> logger)
 {
     public const string PlainCookieName = "mailseal-admin";
     public const string SecureCookieName = "__Host-mailseal-admin";
 
-    /// <summary>The id of the key the request is made with, or null.</summary>
-    public async Task<string?> KeyIdAsync(HttpContext context)
+    /// <summary>Who makes the request: its key's id, or null, or how long its address must wait after too many wrong keys.</summary>
+    public async Task<AdminPageVisitor> VisitorAsync(HttpContext context)
     {
-        var cancellationToken = context.RequestAborted;
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.Length > 0)
+        if (context.Request.Headers.Authorization.ToString().Length > 0)
         {
-            var presented = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
-            var key = await keys.VerifyAsync(presented, cancellationToken);
-            if (key is null)
+            // Any other scheme is no key at all: refused, as on the API, without counting.
+            var check = await keyCheck.CheckAsync(context, AdminKeyCheck.BearerKey(context.Request));
+            switch (check.Verdict)
             {
-                LogBearerRefused(logger, ClientOf(context));
+                case AdminKeyVerdict.TooManyFailures:
+                    LogBearerLimited(logger, ClientOf(context));
+                    return new(null, check.RetryAfter);
+                case AdminKeyVerdict.Accepted:
+                    return new(check.Key?.Id, null);
+                default:
+                    LogBearerRefused(logger, ClientOf(context));
+                    return new(null, null);
             }
-
-            return key?.Id;
         }
 
         var session = sessions.Find(context.Request.Cookies[CookieName(context)]);
         if (session is null)
         {
-            return null;
+            return new(null, null);
         }
 
-        return await keys.IsLiveAsync(session.KeyId, cancellationToken) ? session.KeyId : null;
+        return new(await keys.IsLiveAsync(session.KeyId, context.RequestAborted) ? session.KeyId : null, null);
     }
 
-    /// <summary>Checks a key typed into the sign-in form; on success sets the session cookie.</summary>
-    public async Task<bool> SignInAsync(HttpContext context, string? presented)
+    /// <summary>Checks a key typed into the sign-in form; when it is accepted, sets the session cookie.</summary>
+    public async Task<AdminKeyCheckResult> SignInAsync(HttpContext context, string? presented)
     {
-        var key = await keys.VerifyAsync(presented?.Trim(), context.RequestAborted);
-        if (key is null)
+        // A sign-in without a key is a wrong key: only a header can be left out.
+        var check = await keyCheck.CheckAsync(context, presented?.Trim() ?? "");
+        var client = ClientOf(context);
+        if (check.Verdict == AdminKeyVerdict.TooManyFailures)
         {
-            LogSignInRefused(logger, ClientOf(context));
-            return false;
+            LogSignInLimited(logger, client);
+            return check;
+        }
+
+        if (check.Key is not { } key)
+        {
+            LogSignInRefused(logger, client);
+            return check;
         }
 
         var token = sessions.Start(key.Id);
         context.Response.Cookies.Append(CookieName(context), token, CookieOptions(context));
-        var client = ClientOf(context);
         LogSignedIn(logger, key.Id, client);
-        return true;
+        return check;
     }
 
     public void SignOut(HttpContext context)
@@ -86,4 +103,10 @@ internal sealed partial class AdminPageAccess(AdminApiKeyService keys, AdminPage
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin page request refused from {Client}: unknown, wrong or revoked Bearer key")]
     private static partial void LogBearerRefused(ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin page sign-in refused from {Client}: too many failed admin keys from this address")]
+    private static partial void LogSignInLimited(ILogger logger, string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin page request refused from {Client}: too many failed admin keys from this address")]
+    private static partial void LogBearerLimited(ILogger logger, string client);
 }

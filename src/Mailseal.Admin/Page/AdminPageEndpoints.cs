@@ -1,3 +1,4 @@
+using Mailseal.Admin.Authentication;
 using Mailseal.Core.Administration;
 using Mailseal.Core.Branding;
 using Mailseal.Protection.Wrapper;
@@ -22,9 +23,15 @@ internal sealed class AdminPageEndpoints(
 
     public async Task<IResult> DashboardAsync(HttpContext context, int? days, string? template, string? language)
     {
-        if (await access.KeyIdAsync(context) is null)
+        var visitor = await access.VisitorAsync(context);
+        if (visitor.RetryAfter is { } retryAfter)
         {
-            return AdminPageResponses.Page(context, StatusCodes.Status401Unauthorized, nonce => AdminPageHtml.SignIn(nonce, failed: false));
+            return TooManyFailedKeys(context, retryAfter);
+        }
+
+        if (visitor.KeyId is null)
+        {
+            return SignInPage(context, StatusCodes.Status401Unauthorized, error: null);
         }
 
         var ct = context.RequestAborted;
@@ -51,9 +58,13 @@ internal sealed class AdminPageEndpoints(
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return await access.SignInAsync(context, form["key"].ToString())
-            ? AdminPageResponses.SeeOther(context, AdminPagePaths.Dashboard)
-            : AdminPageResponses.Page(context, StatusCodes.Status401Unauthorized, nonce => AdminPageHtml.SignIn(nonce, failed: true));
+        var check = await access.SignInAsync(context, form["key"].ToString());
+        return check.Verdict switch
+        {
+            AdminKeyVerdict.Accepted => AdminPageResponses.SeeOther(context, AdminPagePaths.Dashboard),
+            AdminKeyVerdict.TooManyFailures => TooManyFailedKeys(context, check.RetryAfter),
+            _ => SignInPage(context, StatusCodes.Status401Unauthorized, AdminPageHtml.WrongKeyMessage),
+        };
     }
 
     public IResult SignOut(HttpContext context)
@@ -69,7 +80,14 @@ internal sealed class AdminPageEndpoints(
 
     public async Task<IResult> PreviewAsync(HttpContext context, PreviewKind kind, string? template, string? language)
     {
-        if (await access.KeyIdAsync(context) is null)
+        var visitor = await access.VisitorAsync(context);
+        if (visitor.RetryAfter is { } retryAfter)
+        {
+            AdminKeyCheck.SetRetryAfter(context.Response, retryAfter);
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (visitor.KeyId is null)
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
@@ -90,6 +108,17 @@ internal sealed class AdminPageEndpoints(
 
         var (wrapperHtml, pageHtml) = await previews.RenderAsync(await templates.FindAsync(name, ct), language, ct);
         return AdminPageResponses.Preview(context, kind == PreviewKind.MessageHtml ? pageHtml : wrapperHtml);
+    }
+
+    private static IResult SignInPage(HttpContext context, int status, string? error) =>
+        AdminPageResponses.Page(context, status, nonce => AdminPageHtml.SignIn(nonce, error));
+
+    /// <summary>429 with Retry-After, the API's answer, and the sign-in form saying how long to wait.</summary>
+    private static IResult TooManyFailedKeys(HttpContext context, TimeSpan retryAfter)
+    {
+        AdminKeyCheck.SetRetryAfter(context.Response, retryAfter);
+        return SignInPage(context, StatusCodes.Status429TooManyRequests,
+            AdminPageHtml.TooManyFailedKeysMessage(AdminKeyCheck.RetryAfterSeconds(retryAfter)));
     }
 
     /// <summary>The stored templates, with the default one first even before anyone stored it.</summary>

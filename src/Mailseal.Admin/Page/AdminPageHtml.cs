@@ -26,12 +26,20 @@ internal static class AdminPageHtml
         "iframe{width:100%;height:520px;border:1px solid #e3e7ed;border-radius:6px}.combos a{margin-right:8px}" +
         "header{display:flex;justify-content:space-between;align-items:center}";
 
-    public static string SignIn(string nonce, bool failed)
+    public const string WrongKeyMessage = "That key is unknown, wrong or revoked.";
+
+    /// <summary>Says why no key is accepted now and when one will be again, the page's Retry-After.</summary>
+    public static string TooManyFailedKeysMessage(long retryAfterSeconds) => string.Create(CultureInfo.InvariantCulture,
+        $"Too many wrong admin keys came from this address. No key is accepted from it for {retryAfterSeconds} seconds; sign in after that.");
+
+    /// <param name="nonce">The response's style nonce.</param>
+    /// <param name="error">Why the last sign-in failed, or null.</param>
+    public static string SignIn(string nonce, string? error)
     {
         var body = new StringBuilder("<h1>Mailseal administration</h1>");
-        if (failed)
+        if (error is not null)
         {
-            body.Append("<p class=\"error\" id=\"sign-in-error\">That key is unknown, wrong or revoked.</p>");
+            body.Append("<p class=\"error\" id=\"sign-in-error\">").Append(HtmlEncoder.Default.Encode(error)).Append("</p>");
         }
 
         body.Append("<form method=\"post\" action=\"").Append(AdminPagePaths.SignIn).Append("\">")

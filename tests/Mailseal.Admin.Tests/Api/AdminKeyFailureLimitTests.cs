@@ -6,10 +6,10 @@ namespace Mailseal.Admin.Tests.Api;
 /// <summary>Wrong admin API keys are limited per client address; valid keys never count.</summary>
 public sealed class AdminKeyFailureLimitTests
 {
-    private const string WrongKey = "msk_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    internal const string WrongKey = "msk_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     // A window far longer than any test, so that it cannot end half-way through one.
-    private static readonly Dictionary<string, string?> ThreeAnHour = new()
+    internal static readonly Dictionary<string, string?> ThreeAnHour = new()
     {
         ["Admin:FailedKeyLimit"] = "3",
         ["Admin:FailedKeyWindow"] = "01:00:00",

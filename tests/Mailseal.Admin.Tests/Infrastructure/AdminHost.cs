@@ -1,12 +1,9 @@
-using System.Net;
-using Mailseal.Admin.Metrics;
-using Mailseal.Admin.Page;
+using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
 using Mailseal.Delivery;
 using Mailseal.Protection;
 using Mailseal.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Mailseal.Admin.Tests.Infrastructure;
 
 /// <summary>
-/// The admin page and /metrics in a real Kestrel on 127.0.0.1 port 0, over the SQLite database in
-/// the given data folder, which other nodes of a test may share.
+/// The admin listener (the admin page, /metrics and the API) in a real Kestrel on 127.0.0.1 port 0, as production
+/// serves it, over the SQLite database in the given data folder, which other nodes of a test may share.
 /// </summary>
 internal sealed class AdminHost : IAsyncDisposable
 {
@@ -34,26 +31,23 @@ internal sealed class AdminHost : IAsyncDisposable
     public static async Task<AdminHost> StartAsync(string dataDirectory, string outbox)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
             ["Delivery:PickupDirectory"] = outbox,
+            ["Admin:Listen"] = "127.0.0.1:0",
         });
         builder.Services
             .AddMailsealStorage(builder.Configuration)
             .AddMailsealProtection(builder.Configuration)
             .AddMailsealDelivery(builder.Configuration)
-            .AddMailsealAdministration()
-            .AddMailsealAdminPage()
-            .AddMailsealMetrics();
+            .AddMailsealAdmin(builder.Configuration);
         var app = builder.Build();
-        app.MapMailsealAdminPage();
-        app.MapMailsealMetrics();
+        app.UseMailsealAdminListener();
         await app.StartAsync();
-        var address = app.Urls.Single();
-        return new AdminHost(app, new Uri(address));
+        var address = app.Services.GetRequiredService<AdminListenerAddress>().Uri ?? throw new InvalidOperationException("The admin listener is not bound.");
+        return new AdminHost(app, address);
     }
 
     /// <summary>A new admin API key's secret.</summary>
