@@ -48,9 +48,16 @@ internal sealed class AdminApiKeyAuthenticationHandler(
             return Refuse(AdminRefusals.TooManyFailedKeys, client, AdminProblems.TooManyFailedKeys);
         }
 
+        if (check.Verdict == AdminKeyVerdict.Missing)
+        {
+            // Refused at the challenge, which only an endpoint that needs a key raises: a page view with a session
+            // cookie or a /metrics scrape presents no key and is no refused request.
+            return AuthenticateResult.NoResult();
+        }
+
         if (check.Key is not { } key)
         {
-            return Refuse(check.Verdict == AdminKeyVerdict.Missing ? AdminRefusals.NoKey : AdminRefusals.WrongKey, client, null);
+            return Refuse(AdminRefusals.WrongKey, client, null);
         }
 
         var identity = new ClaimsIdentity(
@@ -63,6 +70,11 @@ internal sealed class AdminApiKeyAuthenticationHandler(
         if (_refusal is not null)
         {
             return _refusal().ExecuteAsync(Context);
+        }
+
+        if (AdminListener.ClientAddress(Context) is { } client && AdminKeyCheck.BearerKey(Request) is null)
+        {
+            AdminRefusals.Log(Logger, AdminRefusals.NoKey, client.ToString(), Request.Path);
         }
 
         Response.Headers.WWWAuthenticate = "Bearer";

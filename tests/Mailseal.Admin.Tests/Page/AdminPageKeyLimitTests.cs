@@ -135,6 +135,24 @@ public sealed class AdminPageKeyLimitTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task PageViews_WithoutAKeyOrWithASession_AreNotRefusedApiRequests()
+    {
+        await using var app = await AdminApiApp.StartAsync(AdminKeyFailureLimitTests.ThreeAnHour);
+        using var browser = NewBrowserlessClient(app);
+
+        using (var signInForm = await browser.GetAsync("/admin"))
+        using (var signIn = await SignInAsync(browser, app.Key))
+        using (var page = await browser.GetAsync("/admin"))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("name=\"key\"", await signInForm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("Admin API request refused", StringComparison.Ordinal));
+    }
+
     // Keeps cookies and sends no Origin or Sec-Fetch-Site, which the page's same-origin check lets through.
     private static HttpClient NewBrowserlessClient(AdminApiApp app) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }, disposeHandler: true) { BaseAddress = app.AdminUri };
