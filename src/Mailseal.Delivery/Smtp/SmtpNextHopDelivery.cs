@@ -56,29 +56,44 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(envelope);
         envelope.Validate();
-        var deadline = new DeliveryDeadline(_options.TotalTimeout, cancellationToken);
+        DeliveryDeadline? deadline = new(_options.TotalTimeout, cancellationToken);
         SmtpConnection? connection = null;
+        var untouched = false;
         try
         {
             var pooled = await _pool.RentAsync(deadline);
             connection = pooled.Connection;
             if (await SmtpTransaction.BeginAsync(connection, envelope, pooled.Reused, deadline) is { } commands)
             {
-                return new Begun(this, envelope, pooled, commands, deadline);
+                var begun = new Begun(this, envelope, pooled, commands, deadline);
+                (connection, deadline) = (null, null);
+                return begun;
             }
+
+            untouched = true;
         }
         catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException or SmtpProtocolException or StaleConnectionException
             || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            Fail(connection);
+            // Not reachable now: the copy goes the ordinary way at completion, which reports the failure.
         }
-
-        if (connection is not null)
+        finally
         {
-            await _pool.ReturnAsync(connection);
+            // Whatever happened (cancellation included), a connection not handed to the transaction goes back, closed
+            // unless nothing was written on it.
+            if (connection is not null)
+            {
+                if (!untouched)
+                {
+                    Fail(connection);
+                }
+
+                await _pool.ReturnAsync(connection);
+            }
+
+            deadline?.Dispose();
         }
 
-        deadline.Dispose();
         return new WholeMessageTransaction(this, envelope);
     }
 
