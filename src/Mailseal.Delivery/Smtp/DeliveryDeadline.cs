@@ -28,6 +28,12 @@ internal sealed class DeliveryDeadline : IDisposable
         return _step.Token;
     }
 
+    /// <summary>
+    /// Stops the step limit until the next <see cref="Arm"/>: for a wait that is ours, not the next hop's (the content
+    /// of a begun copy being made). The total still runs.
+    /// </summary>
+    public void Disarm() => _step.CancelAfter(Timeout.InfiniteTimeSpan);
+
     public void Dispose()
     {
         _step.Dispose();

@@ -37,19 +37,25 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         {
             while (reuse && _idle.TryPop(out var connection))
             {
-                if (_time.GetUtcNow() - connection.IdleSince > _options.MaxIdleTime || connection.HasInputWhileIdle)
+                if (connection.HasInputWhileIdle)
+                {
+                    // Closed or in an unknown state: no QUIT, which could wait for a reply that never comes.
+                    connection.IsUsable = false;
+                    await connection.DisposeAsync();
+                    continue;
+                }
+
+                if (_time.GetUtcNow() - connection.IdleSince > _options.MaxIdleTime)
                 {
                     await connection.DisposeAsync();
                     continue;
                 }
 
-                if (!connection.NeedsReset || await connection.TryResetAsync(deadline))
+                if (!connection.NeedsReset || await ResetOrCloseAsync(connection, deadline))
                 {
                     return new PooledConnection(connection, Reused: true);
                 }
 
-                connection.IsUsable = false;
-                await connection.DisposeAsync();
                 break;
             }
 
@@ -59,6 +65,25 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         {
             _slots.Release();
             throw;
+        }
+    }
+
+    /// <summary>True when the connection answered RSET; otherwise (a cancellation too) it is closed.</summary>
+    private static async Task<bool> ResetOrCloseAsync(SmtpConnection connection, DeliveryDeadline deadline)
+    {
+        var reset = false;
+        try
+        {
+            reset = await connection.TryResetAsync(deadline);
+            return reset;
+        }
+        finally
+        {
+            if (!reset)
+            {
+                connection.IsUsable = false;
+                await connection.DisposeAsync();
+            }
         }
     }
 

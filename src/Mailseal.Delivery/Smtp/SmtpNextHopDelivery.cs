@@ -59,6 +59,7 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         DeliveryDeadline? deadline = new(_options.TotalTimeout, cancellationToken);
         SmtpConnection? connection = null;
         var untouched = false;
+        var timedOut = false;
         try
         {
             var pooled = await _pool.RentAsync(deadline);
@@ -72,8 +73,13 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
 
             untouched = true;
         }
-        catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException or SmtpProtocolException or StaleConnectionException
-            || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The time is spent (no free connection, a next hop that does not answer): a second attempt at completion,
+            // with a time of its own, could outlive the sending MTA's data timeout and have the copy arrive twice.
+            timedOut = true;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException or SmtpProtocolException or StaleConnectionException)
         {
             // Not reachable now: the copy goes the ordinary way at completion, which reports the failure.
         }
@@ -94,7 +100,9 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             deadline?.Dispose();
         }
 
-        return new WholeMessageTransaction(this, envelope);
+        return timedOut
+            ? new Settled(Failed(envelope.Recipients, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null))
+            : new WholeMessageTransaction(this, envelope);
     }
 
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
@@ -122,18 +130,18 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Fail(slot.Connection);
-            return Failed(message, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null);
+            return Failed(message.Recipients, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null);
         }
         catch (SmtpProtocolException ex)
         {
             Fail(slot.Connection);
             var status = ex.IsTransient ? DeliveryStatus.TransientFailure : DeliveryStatus.PermanentFailure;
-            return Failed(message, status, ex.Message, ex);
+            return Failed(message.Recipients, status, ex.Message, ex);
         }
         catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException)
         {
             Fail(slot.Connection);
-            return Failed(message, DeliveryStatus.TransientFailure, $"Next hop {_nextHop}: {ex.Message}", null);
+            return Failed(message.Recipients, DeliveryStatus.TransientFailure, $"Next hop {_nextHop}: {ex.Message}", null);
         }
         catch
         {
@@ -158,10 +166,10 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         }
     }
 
-    private DeliveryResult Failed(OutboundMessage message, DeliveryStatus status, string detail, SmtpProtocolException? reply)
+    private DeliveryResult Failed(IReadOnlyList<string> recipients, DeliveryStatus status, string detail, SmtpProtocolException? reply)
     {
-        LogFailure(_logger, _nextHop.ToString(), message.Recipients.Count, status, detail);
-        return DeliveryResult.ForAll(message.Recipients, status, detail, reply?.ReplyCode, reply?.EnhancedStatusCode);
+        LogFailure(_logger, _nextHop.ToString(), recipients.Count, status, detail);
+        return DeliveryResult.ForAll(recipients, status, detail, reply?.ReplyCode, reply?.EnhancedStatusCode);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {NextHop} failed for {RecipientCount} recipients ({Status}): {Detail}")]
@@ -209,5 +217,13 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
 
             deadline.Dispose();
         }
+    }
+
+    /// <summary>A transaction whose result was known before any content: it sends nothing.</summary>
+    private sealed class Settled(DeliveryResult result) : IDeliveryTransaction
+    {
+        public Task<DeliveryResult> CompleteAsync(Stream content, CancellationToken cancellationToken) => Task.FromResult(result);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -47,6 +47,8 @@ internal static class SmtpTransaction
 
         var commands = EnvelopeCommands(connection, envelope.Sender, envelope.Recipients, size: null, eightBit: connection.Capabilities.EightBitMime);
         await WriteEnvelopeAsync(connection, commands, reused, deadline);
+        // Making the content may take longer than one step (a large message sealed on busy cores): only the total counts.
+        deadline.Disarm();
         return commands;
     }
 

@@ -30,6 +30,40 @@ public sealed class SmtpDeliveryTransactionTests
     }
 
     [Fact]
+    public async Task Begin_ContentMadeLongerThanTheCommandTimeout_StillDelivered()
+    {
+        await using var sink = new SmtpSink();
+        await using var delivery = Create(sink.NextHop, o => o.CommandTimeout = TimeSpan.FromMilliseconds(300));
+
+        await using var transaction = await delivery.BeginAsync(Envelope, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(900)); // a large message being sealed on busy cores
+        var result = await transaction.CompleteAsync(new MemoryStream(TestMessages.Simple()), CancellationToken.None);
+
+        Assert.True(result.AllDelivered, Describe(result));
+        Assert.Single(sink.Messages);
+    }
+
+    [Fact]
+    public async Task Begin_NoConnectionFreeWithinTheTotalTimeout_TransientFailureWithoutASecondAttempt()
+    {
+        await using var sink = new SmtpSink();
+        await using var delivery = Create(sink.NextHop, o =>
+        {
+            o.PoolSize = 1;
+            o.TotalTimeout = TimeSpan.FromMilliseconds(500);
+        });
+        var holding = await delivery.BeginAsync(Envelope, CancellationToken.None);
+
+        await using var waiting = await delivery.BeginAsync(Envelope, CancellationToken.None);
+        await holding.DisposeAsync(); // the connection is free again: completing must not start over with a time of its own
+        var result = await waiting.CompleteAsync(new MemoryStream(TestMessages.Simple("second")), CancellationToken.None);
+
+        Assert.All(result.Recipients, r => Assert.Equal(DeliveryStatus.TransientFailure, r.Status));
+        Assert.All(result.Recipients, r => Assert.Contains("Timed out", r.Detail, StringComparison.Ordinal));
+        Assert.Empty(sink.Messages);
+    }
+
+    [Fact]
     public async Task Begin_DisposedWithoutCompleting_DeliversNothingAndTheNextCopyGoesOnANewConnection()
     {
         await using var sink = new SmtpSink();

@@ -43,6 +43,26 @@ public sealed class SmtpNextHopDeliveryTests
         Assert.Equal([.. content, .. "\r\n"u8.ToArray()], Assert.Single(sink.Messages).Data);
     }
 
+    /// <summary>The data goes in 128 KB chunks: dot-stuffing and the terminator must not care where a chunk ends.</summary>
+    [Theory]
+    [InlineData(128 * 1024, "", "\r\n")] // exactly one chunk, ending in CRLF
+    [InlineData(128 * 1024, "\r\n", ".dotted line\r\n")] // a line starting with "." is the next chunk's first byte
+    [InlineData((128 * 1024) - 1, "", "\r\nrest\r\n")] // CR last in a chunk, LF first in the next
+    [InlineData((256 * 1024) - 2, "", "\r\n")] // two chunks but two bytes, ending in CRLF
+    [InlineData(128 * 1024, "", "")] // a chunk that ends without a line break, then nothing
+    public async Task DeliverAsync_ChunkBoundaries_ArriveByteForByte(int prefixBytes, string prefixEnd, string after)
+    {
+        await using var sink = new SmtpSink();
+        await using var delivery = Create(sink.NextHop);
+        var content = ChunkTestMessage(prefixBytes, prefixEnd, after);
+
+        var result = await delivery.DeliverAsync(TestMessages.Envelope(content), CancellationToken.None);
+
+        Assert.True(result.AllDelivered, Describe(result));
+        var expected = content.AsSpan().EndsWith("\r\n"u8) ? content : [.. content, .. "\r\n"u8.ToArray()];
+        Assert.Equal(expected, Assert.Single(sink.Messages).Data);
+    }
+
     [Fact]
     public async Task DeliverAsync_25MegabyteMessage_ArrivesByteForByte()
     {
@@ -171,7 +191,7 @@ public sealed class SmtpNextHopDeliveryTests
     }
 
     [Fact]
-    public async Task DeliverAsync_ConnectionReusedAfterACleanTransaction_NoResetAndOneWriteForTheEnvelope()
+    public async Task DeliverAsync_ConnectionReusedAfterACleanTransaction_NoResetAndDataInTheEnvelopeGroup()
     {
         await using var sink = new SmtpSink();
         await using var delivery = Create(sink.NextHop);
@@ -329,6 +349,19 @@ public sealed class SmtpNextHopDeliveryTests
         var options = new DeliveryOptions { NextHop = nextHop, HeloName = "gateway.test" };
         configure?.Invoke(options);
         return new SmtpNextHopDelivery(Options.Create(options), time ?? TimeProvider.System, NullLogger<SmtpNextHopDelivery>.Instance);
+    }
+
+    // A message whose first prefixBytes bytes (headers, then 76-character lines) end in prefixEnd, then after.
+    private static byte[] ChunkTestMessage(int prefixBytes, string prefixEnd, string after)
+    {
+        var text = new System.Text.StringBuilder("From: a@example.com\r\nTo: b@example.net\r\nSubject: chunks\r\n\r\n");
+        while (text.Length < prefixBytes - prefixEnd.Length - 78)
+        {
+            text.Append('x', 76).Append("\r\n");
+        }
+
+        text.Append('y', prefixBytes - prefixEnd.Length - text.Length).Append(prefixEnd).Append(after);
+        return System.Text.Encoding.ASCII.GetBytes(text.ToString());
     }
 
     internal static int ClosedPort()
