@@ -10,8 +10,9 @@ namespace Mailseal.Delivery.Smtp;
 internal static class DotStuffingWriter
 {
     // A 50 KB message and its wrapper (about 96 KB) go out in one write with the terminator: with TCP_NODELAY every
-    // write is a segment the next hop wakes up for.
-    private const int ChunkSize = 128 * 1024;
+    // write is a segment the next hop wakes up for. A few bytes under 128 KiB, so that the output (twice the input and
+    // the terminator) fits the pool's 256 KiB arrays instead of rounding up to 512 KiB.
+    internal const int ChunkSize = (128 * 1024) - 8;
 
     private static readonly byte[] Terminator = "\r\n.\r\n"u8.ToArray();
 

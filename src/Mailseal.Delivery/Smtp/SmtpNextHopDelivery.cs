@@ -100,59 +100,55 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             deadline?.Dispose();
         }
 
-        return timedOut
-            ? new Settled(Failed(envelope.Recipients, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null))
-            : new WholeMessageTransaction(this, envelope);
+        return timedOut ? new Settled(TimedOut(envelope.Recipients)) : new WholeMessageTransaction(this, envelope);
     }
 
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private Task<DeliveryResult> DeliverOnceAsync(OutboundMessage message, bool reuse, DeliveryDeadline deadline, CancellationToken cancellationToken) =>
-        RunAsync(message, async slot =>
-        {
-            var pooled = await _pool.RentAsync(deadline, reuse);
-            slot.Connection = pooled.Connection;
-            return await SmtpTransaction.SendAsync(pooled.Connection, message, pooled.Reused, deadline);
-        }, rented: null, cancellationToken);
+        RunAsync(message, () => _pool.RentAsync(deadline, reuse),
+            pooled => SmtpTransaction.SendAsync(pooled.Connection, message, pooled.Reused, deadline), cancellationToken);
 
     /// <summary>
-    /// Runs one attempt on the connection <paramref name="attempt"/> puts in the slot, turns the next hop's failures into
-    /// results, and gives the connection back (closed unless it is still usable).
+    /// One attempt: takes the connection from <paramref name="rent"/>, runs <paramref name="send"/> on it, turns the next
+    /// hop's failures into results, and gives the connection back (closed unless it is still usable).
     /// </summary>
-    private async Task<DeliveryResult> RunAsync(
-        OutboundMessage message, Func<ConnectionSlot, Task<DeliveryResult>> attempt, SmtpConnection? rented, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> RunAsync(OutboundMessage message, Func<Task<PooledConnection>> rent,
+        Func<PooledConnection, Task<DeliveryResult>> send, CancellationToken cancellationToken)
     {
-        var slot = new ConnectionSlot { Connection = rented };
+        SmtpConnection? connection = null;
         try
         {
-            return await attempt(slot);
+            var pooled = await rent();
+            connection = pooled.Connection;
+            return await send(pooled);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Fail(slot.Connection);
-            return Failed(message.Recipients, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null);
+            Fail(connection);
+            return TimedOut(message.Recipients);
         }
         catch (SmtpProtocolException ex)
         {
-            Fail(slot.Connection);
+            Fail(connection);
             var status = ex.IsTransient ? DeliveryStatus.TransientFailure : DeliveryStatus.PermanentFailure;
             return Failed(message.Recipients, status, ex.Message, ex);
         }
         catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException)
         {
-            Fail(slot.Connection);
+            Fail(connection);
             return Failed(message.Recipients, DeliveryStatus.TransientFailure, $"Next hop {_nextHop}: {ex.Message}", null);
         }
         catch
         {
-            Fail(slot.Connection);
+            Fail(connection);
             throw;
         }
         finally
         {
-            if (slot.Connection is not null)
+            if (connection is not null)
             {
-                await _pool.ReturnAsync(slot.Connection);
+                await _pool.ReturnAsync(connection);
             }
         }
     }
@@ -166,6 +162,9 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         }
     }
 
+    private DeliveryResult TimedOut(IReadOnlyList<string> recipients) =>
+        Failed(recipients, DeliveryStatus.TransientFailure, $"Timed out talking to the next hop {_nextHop}.", null);
+
     private DeliveryResult Failed(IReadOnlyList<string> recipients, DeliveryStatus status, string detail, SmtpProtocolException? reply)
     {
         LogFailure(_logger, _nextHop.ToString(), recipients.Count, status, detail);
@@ -174,11 +173,6 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {NextHop} failed for {RecipientCount} recipients ({Status}): {Detail}")]
     private static partial void LogFailure(ILogger logger, string nextHop, int recipientCount, DeliveryStatus status, string detail);
-
-    private sealed class ConnectionSlot
-    {
-        public SmtpConnection? Connection { get; set; }
-    }
 
     /// <summary>A transaction whose envelope went out: completion reads its replies and sends the content.</summary>
     private sealed class Begun(
@@ -195,8 +189,8 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             _handedBack = true;
             try
             {
-                return await delivery.RunAsync(message,
-                    _ => SmtpTransaction.CompleteAsync(pooled.Connection, message, commands, pooled.Reused, deadline), pooled.Connection, deadline.CallerToken);
+                return await delivery.RunAsync(message, () => Task.FromResult(pooled),
+                    begun => SmtpTransaction.CompleteAsync(begun.Connection, message, commands, begun.Reused, deadline), deadline.CallerToken);
             }
             catch (StaleConnectionException)
             {

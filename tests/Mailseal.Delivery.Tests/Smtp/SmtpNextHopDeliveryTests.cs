@@ -43,13 +43,13 @@ public sealed class SmtpNextHopDeliveryTests
         Assert.Equal([.. content, .. "\r\n"u8.ToArray()], Assert.Single(sink.Messages).Data);
     }
 
-    /// <summary>The data goes in 128 KB chunks: dot-stuffing and the terminator must not care where a chunk ends.</summary>
+    /// <summary>The data goes in chunks of about 128 KB: dot-stuffing and the terminator must not care where a chunk ends.</summary>
     [Theory]
-    [InlineData(128 * 1024, "", "\r\n")] // exactly one chunk, ending in CRLF
-    [InlineData(128 * 1024, "\r\n", ".dotted line\r\n")] // a line starting with "." is the next chunk's first byte
-    [InlineData((128 * 1024) - 1, "", "\r\nrest\r\n")] // CR last in a chunk, LF first in the next
-    [InlineData((256 * 1024) - 2, "", "\r\n")] // two chunks but two bytes, ending in CRLF
-    [InlineData(128 * 1024, "", "")] // a chunk that ends without a line break, then nothing
+    [InlineData(DotStuffingWriter.ChunkSize - 2, "", "\r\n")] // exactly one chunk, ending in CRLF
+    [InlineData(DotStuffingWriter.ChunkSize, "\r\n", ".dotted line\r\n")] // a line starting with "." is the next chunk's first byte
+    [InlineData(DotStuffingWriter.ChunkSize - 1, "", "\r\nrest\r\n")] // CR last in a chunk, LF first in the next
+    [InlineData((2 * DotStuffingWriter.ChunkSize) - 4, "", "\r\n")] // two chunks but two bytes, ending in CRLF
+    [InlineData(DotStuffingWriter.ChunkSize, "", "")] // a chunk that ends without a line break, then nothing
     public async Task DeliverAsync_ChunkBoundaries_ArriveByteForByte(int prefixBytes, string prefixEnd, string after)
     {
         await using var sink = new SmtpSink();
