@@ -51,18 +51,20 @@ public sealed class GatewayMessageHandler(
         var context = new CopyPlanner.Context(IsOrdinary(parsed, verified), verified, fromSubmission, answersThread);
         var plans = CopyPlanner.Plan(evaluation, organization, facts.Sender, context, settings.NonOrdinaryMessages);
         var language = organization.FindUser(facts.Sender)?.Language ?? "en";
-        var sealedThread = RememberSealedThreadAsync(transaction, parsed, plans, cancellationToken);
+        Task? sealedThread = null;
         var results = new List<CopyResult>();
         foreach (var plan in plans)
         {
-            var result = await DeliverCopyAsync(new CopyRequest(transaction, message, plan, facts.Sender, language), cancellationToken);
+            var delivering = DeliverCopyAsync(new CopyRequest(transaction, message, plan, facts.Sender, language), cancellationToken);
+            sealedThread ??= RememberSealedThreadAsync(transaction, parsed, plans, cancellationToken);
+            var result = await delivering;
             results.Add(result);
             var direction = TrafficRecorder.DirectionOf(result, organization, facts.Sender);
             metrics.CopyHandled(result, direction);
             await TrackAsync(transaction, result, evaluation, direction, cancellationToken);
         }
 
-        await sealedThread;
+        await (sealedThread ?? Task.CompletedTask);
 
         foreach (var (recipient, match) in logger.IsEnabled(LogLevel.Information) ? evaluation.Notifications : [])
         {
@@ -143,9 +145,10 @@ public sealed class GatewayMessageHandler(
     }
 
     /// <summary>
-    /// A message with a copy to seal is remembered as its copies are made, not after: over PostgreSQL the round trip
-    /// overlaps the sealing (SQLite completes at once, and its commit no longer waits for the disk). Remembering a
-    /// message whose copy then fails only keeps more of its thread sealed.
+    /// A message with a copy to seal is remembered once its first copy is on its way, while that copy waits for the next
+    /// hop's answer to its data: the store's write (SQLite's, on this thread; PostgreSQL's round trip) overlaps the wait
+    /// instead of adding to the reply's time, and still ends before any reply. Remembering a message whose copy then
+    /// fails only keeps more of its thread sealed.
     /// </summary>
     private Task RememberSealedThreadAsync(
         MessageTransaction transaction, ParsedMessage parsed, IReadOnlyList<CopyPlan> plans, CancellationToken cancellationToken) =>

@@ -86,6 +86,20 @@ public sealed class TrackingTests
     }
 
     [Fact]
+    public async Task HandleAsync_SealedMessage_RememberedBeforeTheReply()
+    {
+        SlowThreadStore? threads = null;
+        await using var gateway = await GatewayHarness.StartAsync(replace: services => services.AddSingleton<IThreadStore>(provider =>
+            threads = new SlowThreadStore(provider.GetRequiredService<Mailseal.Storage.MailsealStorage>().Threads)));
+        await gateway.AddRuleAsync(SealExternal());
+        using var client = await gateway.ConnectAsync();
+
+        Assert.Null(await TrySendAsync(client, Message(), Sender, ExternalRecipient));
+
+        Assert.Equal(1, threads!.Remembered);
+    }
+
+    [Fact]
     public async Task HandleAsync_SenderDomainHasDkimKey_WrapperSignedPlainCopyNot()
     {
         await using var gateway = await GatewayHarness.StartAsync();
@@ -108,5 +122,25 @@ public sealed class TrackingTests
         Assert.Equal(hash, RecipientHash.Of("bob@example.net"));
         Assert.NotEqual(hash, RecipientHash.Of("bob@example.com"));
         Assert.DoesNotContain("bob", hash, StringComparison.Ordinal);
+    }
+
+    /// <summary>A thread store whose writes take a while: a mark written after the reply would not be counted yet.</summary>
+    private sealed class SlowThreadStore(IThreadStore inner) : IThreadStore
+    {
+        private int _remembered;
+
+        public int Remembered => Volatile.Read(ref _remembered);
+
+        public async Task RememberAsync(ReadOnlyMemory<byte> messageIdHash, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+            await inner.RememberAsync(messageIdHash, expiresAt, cancellationToken);
+            Interlocked.Increment(ref _remembered);
+        }
+
+        public Task<bool> AnyKnownAsync(IReadOnlyCollection<ReadOnlyMemory<byte>> messageIdHashes, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            inner.AnyKnownAsync(messageIdHashes, now, cancellationToken);
+
+        public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => inner.PruneAsync(now, cancellationToken);
     }
 }
