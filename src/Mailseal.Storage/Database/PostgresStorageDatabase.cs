@@ -57,15 +57,22 @@ internal sealed class PostgresStorageDatabase : StorageDatabase
     /// An asynchronous commit (synchronous_commit off, for this transaction only): PostgreSQL's WAL writer flushes it
     /// within a few hundred milliseconds; a crash of the server before that loses it, never corrupts anything.
     /// </remarks>
-    public override async Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
+    public override async Task ExecuteWithoutWaitingForDiskAsync(
+        string sql, IReadOnlyList<StatementParameter> parameters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var values = new DynamicParameters();
+        foreach (var parameter in parameters)
+        {
+            values.Add(parameter.Name, parameter.Value);
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         // Npgsql sends BEGIN with the first command, and the setting travels with the statement: two round trips in all.
-        await using var transaction = await connection.BeginTransactionAsync(command.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "SET LOCAL synchronous_commit = off;\n" + command.CommandText, command.Parameters, transaction, command.CommandTimeout,
-            command.CommandType, command.Flags, command.CancellationToken));
-        await transaction.CommitAsync(command.CancellationToken);
+            "SET LOCAL synchronous_commit = off;\n" + sql, values, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public override object ToDatabaseTime(DateTimeOffset time) => TruncateToMilliseconds(time);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Mailseal.Storage.Database;
@@ -15,6 +14,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     private const int BusyTimeoutMilliseconds = 30_000;
 
     private readonly string _connectionString;
+    private readonly SqliteRelaxedWriter _relaxed;
     private int _journalModeSet;
 
     public SqliteStorageDatabase(string connectionString)
@@ -26,6 +26,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         };
         _connectionString = builder.ToString();
+        _relaxed = new SqliteRelaxedWriter(_connectionString, BusyTimeoutMilliseconds);
     }
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
@@ -66,25 +67,12 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
-    /// <remarks>
-    /// In WAL mode, synchronous NORMAL writes the commit to the log without an fsync; the log is synced at the next
-    /// FULL commit or checkpoint. The setting belongs to the connection, which goes back to the pool: it is set back in
-    /// the same command, and again when the statement fails.
-    /// </remarks>
-    public override async Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command)
+    public override Task ExecuteWithoutWaitingForDiskAsync(
+        string sql, IReadOnlyList<StatementParameter> parameters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA synchronous = NORMAL;\n{command.CommandText};\nPRAGMA synchronous = FULL;", command.Parameters, command.Transaction,
-                command.CommandTimeout, command.CommandType, command.Flags, command.CancellationToken));
-        }
-        catch
-        {
-            await connection.ExecuteAsync("PRAGMA synchronous = FULL");
-            throw;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        _relaxed.Execute(sql, parameters);
+        return Task.CompletedTask;
     }
 
     public override object ToDatabaseTime(DateTimeOffset time) => TruncateToMilliseconds(time).ToUnixTimeMilliseconds();
@@ -104,6 +92,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     public override ValueTask DisposeAsync()
     {
         // Lets the file go (tests delete it; an operator may copy it).
+        _relaxed.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace Mailseal.Storage.Database;
 
@@ -28,9 +27,10 @@ internal abstract class StorageDatabase : IAsyncDisposable
     /// Runs one statement and commits it without waiting for the disk: the row survives a crash of this process at
     /// once (it is in the database's log, in the operating system's cache), and a crash of the machine once the log
     /// reaches the disk — at the next ordinary commit, or the system's write-back. Only for what may be lost that
-    /// way; every other commit still waits for the disk. Nothing of this setting outlives the call.
+    /// way, and often (a write per sealed message); every other commit still waits for the disk, and no connection that
+    /// <see cref="OpenConnectionAsync"/> hands out ever carries this setting.
     /// </summary>
-    public abstract Task ExecuteWithoutWaitingForDiskAsync(DbConnection connection, CommandDefinition command);
+    public abstract Task ExecuteWithoutWaitingForDiskAsync(string sql, IReadOnlyList<StatementParameter> parameters, CancellationToken cancellationToken);
 
     /// <summary>A UTC time as the database stores it, truncated to whole milliseconds.</summary>
     public abstract object ToDatabaseTime(DateTimeOffset time);

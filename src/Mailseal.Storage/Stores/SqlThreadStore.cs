@@ -21,15 +21,14 @@ internal sealed class SqlThreadStore : IThreadStore
     /// </remarks>
     public async Task RememberAsync(ReadOnlyMemory<byte> messageIdHash, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await _database.ExecuteWithoutWaitingForDiskAsync(connection, new CommandDefinition(
+        await _database.ExecuteWithoutWaitingForDiskAsync(
             """
             INSERT INTO thread_marks (message_id_hash, expires_at) VALUES (@Hash, @ExpiresAt)
             ON CONFLICT (message_id_hash) DO UPDATE SET expires_at =
                 CASE WHEN excluded.expires_at > thread_marks.expires_at THEN excluded.expires_at ELSE thread_marks.expires_at END
             """,
-            new { Hash = messageIdHash.ToArray(), ExpiresAt = _database.ToDatabaseTime(expiresAt) },
-            cancellationToken: cancellationToken));
+            [new StatementParameter("Hash", messageIdHash.ToArray()), new StatementParameter("ExpiresAt", _database.ToDatabaseTime(expiresAt))],
+            cancellationToken);
     }
 
     public async Task<bool> AnyKnownAsync(
