@@ -12,13 +12,12 @@ public static class SampleMessage
     private const int AttachmentLineBytes = 57;
     private const int AttachmentLineLength = 78; // 76 base64 characters and CRLF
 
-    /// <summary>Builds a message of exactly <paramref name="size"/> bytes (at least 2 KB).</summary>
+    /// <summary>Builds a message of exactly <paramref name="size"/> bytes (at least 4 KB: the headers and the covering note take 3.8).</summary>
     public static byte[] Create(int size)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2048);
-        var head = Encoding.ASCII.GetBytes(Head());
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 4096);
         var tail = Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n");
-        var budget = size - head.Length - tail.Length;
+        var budget = size - Encoding.ASCII.GetByteCount(Head(filler: "")) - tail.Length;
         var lines = budget / AttachmentLineLength;
         var filler = budget - (lines * AttachmentLineLength);
         if (filler is > 0 and < 2)
@@ -27,20 +26,17 @@ public static class SampleMessage
             filler += AttachmentLineLength;
         }
 
+        // The size is made exact by a last line of the covering note, so that the attachment stays well-formed base64
+        // in whole 76-character lines, as mail clients write it.
+        var head = Encoding.ASCII.GetBytes(Head(filler > 0 ? new string('.', filler - 2) + "\r\n" : ""));
         using var output = new MemoryStream(size);
         output.Write(head);
         WriteAttachment(output, lines);
-        if (filler > 0)
-        {
-            // A closing run of padding-free base64 characters keeps the size exact.
-            output.Write(Encoding.ASCII.GetBytes(new string('A', filler - 2) + "\r\n"));
-        }
-
         output.Write(tail);
         return output.ToArray();
     }
 
-    private static string Head()
+    private static string Head(string filler)
     {
         var text = new StringBuilder();
         for (var i = 0; i < 40; i++)
@@ -61,6 +57,7 @@ public static class SampleMessage
             + "Content-Transfer-Encoding: 7bit\r\n"
             + "\r\n"
             + text
+            + filler
             + $"\r\n--{Boundary}\r\n"
             + "Content-Type: application/octet-stream; name=\"figures.bin\"\r\n"
             + "Content-Disposition: attachment; filename=\"figures.bin\"\r\n"

@@ -30,6 +30,7 @@ using (var seal = await GatewayProcess.StartAsync(options.Cli, options.SealedDat
 }
 
 var costs = UnavoidableCosts.Measure(message);
+var formatCosts = FormatCosts.Measure((int)sealed1.BytesPerMessageOut);
 var large = LoadClient.DataPayload(SampleMessage.Create(options.LargeBytes));
 var passMemory = await MemoryPhase.RunAsync(options, options.PassData, sink, payload, large, options.LargeBytes, "pass-memory.log");
 var sealedMemory = await MemoryPhase.RunAsync(options, options.SealedData, sink, payload, large, options.LargeBytes, "sealed-memory.log");
@@ -38,7 +39,7 @@ Console.WriteLine($"load after: {BenchOptions.LoadAverage()}");
 var report = new GatewayTargetReport(costs);
 report.Load("pass-through", pass1, pass8);
 report.Load("sealed", sealed1, sealed8);
-report.Costs();
+report.Costs(formatCosts);
 report.Memory("pass-through", passMemory);
 report.Memory("sealed", sealedMemory);
 report.Cpu(sealed1, pass1);

@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Mailseal.Storage.Database;
 
 /// <summary>
-/// SQLite: one file, a connection per operation (Microsoft.Data.Sqlite pools them), WAL so readers never
-/// wait for the writer, foreign keys on, and a busy timeout so that writers queue instead of failing.
+/// SQLite: one file, a connection per operation (Microsoft.Data.Sqlite pools them; commits that do not wait for the
+/// disk have one of their own, <see cref="SqliteRelaxedWriter"/>), WAL so readers never wait for the writer, foreign
+/// keys on, and a busy timeout so that writers queue instead of failing.
 /// Times are unix milliseconds (INTEGER), ids text.
 /// </summary>
 internal sealed class SqliteStorageDatabase : StorageDatabase
