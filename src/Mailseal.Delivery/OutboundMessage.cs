@@ -12,8 +12,14 @@ public sealed record OutboundMessage(string Sender, IReadOnlyList<string> Recipi
     /// <summary>Throws <see cref="ArgumentException"/> for an envelope that cannot be written safely or unreadable content.</summary>
     internal void Validate()
     {
-        ArgumentNullException.ThrowIfNull(Content);
         new OutboundEnvelope(Sender, Recipients).Validate();
+        ValidateContent();
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for unreadable content: for an envelope checked already.</summary>
+    internal void ValidateContent()
+    {
+        ArgumentNullException.ThrowIfNull(Content);
         if (!Content.CanRead)
         {
             throw new ArgumentException("The message stream is not readable.", nameof(Content));

@@ -104,5 +104,4 @@ public sealed class MessageFacts
         inner.WriteTo(counter);
         return counter.Count;
     }
-
 }

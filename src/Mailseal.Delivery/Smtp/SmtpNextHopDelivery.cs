@@ -36,15 +36,7 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
         ArgumentNullException.ThrowIfNull(message);
         message.Validate();
         using var deadline = new DeliveryDeadline(_options.TotalTimeout, cancellationToken);
-        try
-        {
-            return await DeliverOnceAsync(message, reuse: true, deadline, cancellationToken);
-        }
-        catch (StaleConnectionException)
-        {
-            // Nothing was accepted on the closed connection and nothing of the message was read: one fresh attempt.
-            return await DeliverOnceAsync(message, reuse: false, deadline, cancellationToken);
-        }
+        return await DeliverOnceAsync(message, reuse: true, deadline);
     }
 
     /// <summary>
@@ -105,16 +97,18 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
 
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
-    private Task<DeliveryResult> DeliverOnceAsync(OutboundMessage message, bool reuse, DeliveryDeadline deadline, CancellationToken cancellationToken) =>
+    private Task<DeliveryResult> DeliverOnceAsync(OutboundMessage message, bool reuse, DeliveryDeadline deadline) =>
         RunAsync(message, () => _pool.RentAsync(deadline, reuse),
-            pooled => SmtpTransaction.SendAsync(pooled.Connection, message, pooled.Reused, deadline), cancellationToken);
+            pooled => SmtpTransaction.SendAsync(pooled.Connection, message, pooled.Reused, deadline), deadline);
 
     /// <summary>
     /// One attempt: takes the connection from <paramref name="rent"/>, runs <paramref name="send"/> on it, turns the next
-    /// hop's failures into results, and gives the connection back (closed unless it is still usable).
+    /// hop's failures into results, and gives the connection back (closed unless it is still usable). A reused connection
+    /// found closed at the first reply (<see cref="StaleConnectionException"/>) had nothing accepted and nothing of the
+    /// message read: the copy is sent once more, whole, on a fresh connection.
     /// </summary>
     private async Task<DeliveryResult> RunAsync(OutboundMessage message, Func<Task<PooledConnection>> rent,
-        Func<PooledConnection, Task<DeliveryResult>> send, CancellationToken cancellationToken)
+        Func<PooledConnection, Task<DeliveryResult>> send, DeliveryDeadline deadline)
     {
         SmtpConnection? connection = null;
         try
@@ -123,7 +117,11 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             connection = pooled.Connection;
             return await send(pooled);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (StaleConnectionException)
+        {
+            Fail(connection);
+        }
+        catch (OperationCanceledException) when (!deadline.CallerToken.IsCancellationRequested)
         {
             Fail(connection);
             return TimedOut(message.Recipients);
@@ -151,6 +149,9 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
                 await _pool.ReturnAsync(connection);
             }
         }
+
+        // Only a reused connection is stale, and a fresh one is never reused: this runs at most once per copy.
+        return await DeliverOnceAsync(message, reuse: false, deadline);
     }
 
     private static void Fail(SmtpConnection? connection)
@@ -185,18 +186,10 @@ public sealed partial class SmtpNextHopDelivery : IMessageDelivery, IAsyncDispos
             ObjectDisposedException.ThrowIf(_handedBack, this);
             cancellationToken.ThrowIfCancellationRequested();
             var message = envelope.With(content);
-            message.Validate();
+            message.ValidateContent();
             _handedBack = true;
-            try
-            {
-                return await delivery.RunAsync(message, () => Task.FromResult(pooled),
-                    begun => SmtpTransaction.CompleteAsync(begun.Connection, message, commands, begun.Reused, deadline), deadline.CallerToken);
-            }
-            catch (StaleConnectionException)
-            {
-                // Closed while idle, found at the first reply: nothing was accepted, the content is untouched.
-                return await delivery.DeliverOnceAsync(message, reuse: false, deadline, deadline.CallerToken);
-            }
+            return await delivery.RunAsync(message, () => Task.FromResult(pooled),
+                begun => SmtpTransaction.CompleteAsync(begun.Connection, message, commands, begun.Reused, deadline), deadline);
         }
 
         public async ValueTask DisposeAsync()
