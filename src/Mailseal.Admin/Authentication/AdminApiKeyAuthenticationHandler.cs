@@ -12,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Mailseal.Admin.Authentication;
 
 /// <summary>
-/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" through <see cref="AdminKeyCheck"/>, as the admin page
-/// does. Clients outside Admin:AllowedNetworks are <see cref="AdminNetworkGate"/>'s to refuse: their keys are never looked at here. An
+/// Authenticates "Authorization: Bearer &lt;admin API key&gt;" through <see cref="AdminKeyCheck"/>, for the API and the
+/// admin page alike (the page reads this scheme's result for a Bearer key). Clients outside Admin:AllowedNetworks are <see cref="AdminNetworkGate"/>'s to refuse: their keys are never looked at here. An
 /// address that sent too many wrong keys gets 429 before its key is looked at. Every refusal is logged with its
 /// reason and the client address, never the key.
 /// </summary>
@@ -41,11 +41,11 @@ internal sealed class AdminApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var check = await keyCheck.CheckAsync(Context, AdminKeyCheck.BearerKey(Request));
+        var check = await keyCheck.CheckAsync(client, AdminKeyCheck.BearerKey(Request), Context.RequestAborted);
         if (check.Verdict == AdminKeyVerdict.TooManyFailures)
         {
             AdminKeyCheck.SetRetryAfter(Response, check.RetryAfter);
-            return Refuse(AdminRefusals.TooManyFailedKeys, client, AdminProblems.TooManyFailedKeys);
+            return Refuse(AdminRefusals.TooManyFailedKeys, client, AdminProblems.TooManyFailedKeys, check.RetryAfter);
         }
 
         if (check.Verdict == AdminKeyVerdict.Missing)
@@ -84,12 +84,15 @@ internal sealed class AdminApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         AdminProblems.Forbidden().ExecuteAsync(Context);
 
-    // refusal: the answer instead of 401, or null for 401 with a Bearer challenge.
-    private AuthenticateResult Refuse(string reason, IPAddress client, Func<IResult>? refusal)
+    // refusal: the answer instead of 401, or null for 401 with a Bearer challenge. retryAfter travels in the result's
+    // properties for the admin page, which reads this scheme's result instead of checking the key again.
+    private AuthenticateResult Refuse(string reason, IPAddress client, Func<IResult>? refusal, TimeSpan? retryAfter = null)
     {
         _refusal = refusal;
         AdminRefusals.Log(Logger, reason, client.ToString(), Request.Path);
-        return AuthenticateResult.Fail($"Admin API request refused: {reason}.");
+        var properties = new AuthenticationProperties();
+        properties.SetParameter(AdminAuthentication.RetryAfterParameter, retryAfter);
+        return AuthenticateResult.Fail($"Admin API request refused: {reason}.", properties);
     }
 
     private static bool RequiresAdminPolicy(Endpoint? endpoint) =>

@@ -11,4 +11,10 @@ public static class AdminAuthentication
 
     /// <summary>The claim holding the key's id; the principal's name is the key's name.</summary>
     public const string KeyIdClaim = "mailseal:admin-key-id";
+
+    /// <summary>
+    /// The parameter of a refused result's properties that holds how long the client address must wait (a
+    /// <see cref="TimeSpan"/>), set when it sent too many wrong keys.
+    /// </summary>
+    public const string RetryAfterParameter = "mailseal:retry-after";
 }

@@ -17,41 +17,23 @@ internal sealed class AdminKeyCheck(AdminApiKeyService keys, AdminKeyFailureLimi
 {
     private const string BearerPrefix = "Bearer ";
 
-    // Where a request keeps the key it presented and the result, so that a key asked about twice counts once.
-    private static readonly object CheckedKey = new();
-
     /// <summary>
-    /// Checks <paramref name="presented"/> for the admin listener's client of <paramref name="context"/>
-    /// (<c>AdminListener.ClientAddress</c>); off the listener there is no address to count against, so nothing is looked
-    /// at. The same key asked about again in one request gets the first answer: the authentication handler runs on
-    /// every admin request, the page then asks about the same Bearer key.
+    /// Checks a key typed into the admin page's sign-in form by the admin listener's client of <paramref name="context"/>
+    /// (<c>AdminListener.ClientAddress</c>); off the listener there is no address to count against, so nothing is
+    /// looked at.
     /// </summary>
     /// <param name="context">The request.</param>
-    /// <param name="presented">The key as presented; null when none was.</param>
-    public async Task<AdminKeyCheckResult> CheckAsync(HttpContext context, string? presented)
+    /// <param name="presented">The key as typed.</param>
+    public Task<AdminKeyCheckResult> CheckAsync(HttpContext context, string presented)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Items.TryGetValue(CheckedKey, out var item) && item is (string checkedKey, AdminKeyCheckResult earlier)
-            && string.Equals(checkedKey, presented, StringComparison.Ordinal))
-        {
-            return earlier;
-        }
-
-        if (AdminListener.ClientAddress(context) is not { } client)
-        {
-            return new(AdminKeyVerdict.Missing, null, TimeSpan.Zero);
-        }
-
-        var result = await CheckAsync(client, presented, context.RequestAborted);
-        if (presented is not null)
-        {
-            context.Items[CheckedKey] = (presented, result);
-        }
-
-        return result;
+        return AdminListener.ClientAddress(context) is { } client
+            ? CheckAsync(client, presented, context.RequestAborted)
+            : Task.FromResult(new AdminKeyCheckResult(AdminKeyVerdict.Missing, null, TimeSpan.Zero));
     }
 
-    private async Task<AdminKeyCheckResult> CheckAsync(IPAddress client, string? presented, CancellationToken cancellationToken)
+    /// <summary>Checks <paramref name="presented"/> (null when no key was presented) for <paramref name="client"/>.</summary>
+    public async Task<AdminKeyCheckResult> CheckAsync(IPAddress client, string? presented, CancellationToken cancellationToken)
     {
         if (failures.RetryAfter(client) is { } retryAfter)
         {

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Mailseal.Admin.Authentication;
 using Mailseal.Admin.Hosting;
 using Mailseal.Core.Administration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +10,10 @@ namespace Mailseal.Admin.Page;
 
 /// <summary>
 /// Who may see the admin page: a request with a live admin API key as Bearer, or with the session cookie of a
-/// sign-in whose key is still live (a revoked key ends its sessions at once). Keys, as Bearer or typed into the
-/// sign-in form, go through <see cref="AdminKeyCheck"/>: wrong ones count with the API's against the client address,
-/// and none is looked at while it is over the limit. Fails closed: anything else is nobody.
+/// sign-in whose key is still live (a revoked key ends its sessions at once). Keys, as Bearer (through the admin key
+/// scheme, as on the API) or typed into the sign-in form, go through <see cref="AdminKeyCheck"/>: wrong ones count
+/// with the API's against the client address, and none is looked at while it is over the limit. Fails closed:
+/// anything else is nobody.
 /// </summary>
 internal sealed partial class AdminPageAccess(
     AdminApiKeyService keys,
@@ -26,19 +29,22 @@ internal sealed partial class AdminPageAccess(
     {
         if (context.Request.Headers.Authorization.ToString().Length > 0)
         {
-            // Any other scheme is no key at all: refused, as on the API, without counting.
-            var check = await keyCheck.CheckAsync(context, AdminKeyCheck.BearerKey(context.Request));
-            switch (check.Verdict)
+            // The admin key scheme's result for this request: it checked the Bearer key once for everyone (any other
+            // scheme is no key at all: refused, as on the API, without counting).
+            var result = await context.AuthenticateAsync(AdminAuthentication.Scheme);
+            if (result.Succeeded)
             {
-                case AdminKeyVerdict.TooManyFailures:
-                    LogBearerLimited(logger, ClientOf(context));
-                    return new(null, check.RetryAfter);
-                case AdminKeyVerdict.Accepted:
-                    return new(check.Key?.Id, null);
-                default:
-                    LogBearerRefused(logger, ClientOf(context));
-                    return new(null, null);
+                return new(result.Principal.FindFirstValue(AdminAuthentication.KeyIdClaim), null);
             }
+
+            if (result.Properties?.GetParameter<TimeSpan?>(AdminAuthentication.RetryAfterParameter) is { } retryAfter)
+            {
+                LogBearerLimited(logger, ClientOf(context));
+                return new(null, retryAfter);
+            }
+
+            LogBearerRefused(logger, ClientOf(context));
+            return new(null, null);
         }
 
         var session = sessions.Find(context.Request.Cookies[CookieName(context)]);
